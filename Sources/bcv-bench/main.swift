@@ -1,0 +1,1 @@
+print("bcv-bench: not yet")
