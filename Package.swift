@@ -28,6 +28,6 @@ let package = Package(
     .testTarget(name: "BCVExpressionTests", dependencies: ["BCVExpression", "BCVTestSupport"]),
     .testTarget(name: "BCVValidationTests", dependencies: ["BCVValidation", "BCVTestSupport"]),
     .testTarget(name: "BCVBenchKitTests", dependencies: ["BCVBenchKit", "BCVTestSupport"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["BCVTestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["bcv-bench", "BCVTestSupport"]),
   ]
 )

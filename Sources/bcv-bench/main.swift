@@ -1,1 +1,4 @@
-print("bcv-bench: not yet")
+import BCVBenchKit
+import Foundation
+
+exit(BenchMain.main(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,31 @@
+# bcv-bench: common tasks. `swift test` and `swift run bcv-bench --suite smoke` need nothing else.
+SWIFT ?= swift
+
+.PHONY: build test bench standard extended perf verify-corpus clean
+
+build:
+	$(SWIFT) build
+
+test:
+	$(SWIFT) test
+
+# The smoke suite: every strategy on a dozen cases; writes Reports/smoke/.
+bench:
+	$(SWIFT) run -c release bcv-bench --suite smoke
+
+standard:
+	$(SWIFT) run -c release bcv-bench --suite standard
+
+extended:
+	$(SWIFT) run -c release bcv-bench --suite extended
+
+# Micro-benchmarks: compiled evaluator vs hand-written Swift, in nanoseconds per point.
+perf:
+	$(SWIFT) run -c release bcv-perf
+
+# Re-confirms every expected verdict of Suites/corpus independently (z3, exact arithmetic).
+verify-corpus:
+	python3 Tests/CorpusVerifier/verify_corpus.py --jobs 2
+
+clean:
+	rm -rf .build Reports/*/

@@ -1,0 +1,46 @@
+import BCVValidation
+
+/// `bcv-bench list`: suites, the cases a suite or corpus selects, and the expanded matrix.
+enum ListCommand {
+  static let options: [OptionSpec] = [
+    OptionSpec(name: "suite", value: "NAME", help: "list this suite's cases and matrix"),
+    OptionSpec(name: "corpus", value: "PATH", help: "list this corpus's cases (repeatable)", repeatable: true),
+    OptionSpec(name: "help", value: nil, help: "show this help"),
+  ]
+
+  static var help: String {
+    Help.render("bcv-bench list [--suite NAME | --corpus PATH...]",
+                "Without options lists the suites in Suites/; with a suite or corpus, its cases and run matrix.",
+                options)
+  }
+
+  static func execute(_ words: [String]) throws -> ExitCode {
+    let args = try ParsedArguments(words, options: options, command: "list")
+    if args.flags.contains("help") {
+      print(help)
+      return .success
+    }
+    var suite: Suite?
+    if let name = args.value("suite") { suite = try SuiteLoader.load(try SuiteLoader.locate(name)).suite }
+    guard let paths = args.values["corpus"] ?? suite?.corpusPaths else {
+      let files = (try? Platform.listFiles(under: "Suites", withExtension: "json")) ?? []
+      for f in files where !f.dropFirst("Suites/".count).contains("/") {
+        if let s = try? SuiteLoader.load(f).suite {
+          print("\(s.name.padded(to: 12)) \(s.description ?? "")")
+        }
+      }
+      return .success
+    }
+    let corpus = try CorpusLoader().load(paths: paths)
+    RunCommand.report(corpus, quiet: false)
+    let cases = corpus.cases.filter((suite?.selection ?? CaseSelection()).selects)
+    for c in cases {
+      let expected = c.expected.map { $0.verdict.rawValue + ($0.violates.map { "(\($0.rawValue))" } ?? "") } ?? "-"
+      print("\(c.id.padded(to: 28)) \(c.problem.dimension)d \(c.problem.time.rawValue.padded(to: 10)) \(c.problem.condition.name.padded(to: 11)) \(expected.padded(to: 16)) \(c.tags.joined(separator: ","))")
+    }
+    let matrix = suite?.matrix ?? RunMatrix()
+    let jobs = matrix.jobs(caseCount: cases.count).count
+    print("\(cases.count) cases × \(matrix.strategies.count) strategies × \(matrix.samples.count) sample counts × \(matrix.workers.count) worker counts × \(matrix.cacheModes.count) cache modes × \(matrix.repetitions) repetitions = \(jobs) jobs")
+    return .success
+  }
+}

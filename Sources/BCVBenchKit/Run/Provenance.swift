@@ -1,0 +1,72 @@
+import BCVValidation
+
+/// Where a run's results came from: code, build, toolchain, machine, inputs and settings.
+/// Deterministic for a given checkout, machine and command (no clock readings), so two
+/// runs' metadata differ exactly where their conditions do.
+public enum Provenance {
+  public static var buildConfiguration: String {
+    #if DEBUG
+    return "debug"
+    #else
+    return "release"
+    #endif
+  }
+
+  public static var swiftVersion: String {
+    #if compiler(>=6.4)
+    return "6.4+"
+    #elseif compiler(>=6.3)
+    return "6.3"
+    #elseif compiler(>=6.2)
+    return "6.2"
+    #else
+    return "6.x"
+    #endif
+  }
+
+  /// The commit checked out in the current directory's repository, read from `.git`
+  /// without running git; "unknown" outside a checkout.
+  public static func gitCommit(at root: String = ".") -> String {
+    guard let head = try? AtomicFile.readText(root + "/.git/HEAD", maxBytes: 4096).trimmed else { return "unknown" }
+    guard head.hasPrefix("ref: ") else { return head }
+    let ref = String(head.dropFirst(5))
+    if let direct = try? AtomicFile.readText(root + "/.git/" + ref, maxBytes: 4096).trimmed { return direct }
+    if let packed = try? AtomicFile.readText(root + "/.git/packed-refs", maxBytes: 1 << 20) {
+      for line in packed.split(separator: "\n") where line.hasSuffix(" " + ref) {
+        return String(line.prefix(while: { $0 != " " }))
+      }
+    }
+    return "unknown"
+  }
+
+  /// The hash of every loaded corpus file's content, in load order.
+  public static func corpusHash(_ corpus: Corpus) -> String {
+    SHA256.hex(of: corpus.files.map(\.contentHash).joined(separator: "\n"))
+  }
+
+  static func metadata(suite: Suite?, corpus: Corpus, configuration: RunConfiguration, caseCount: Int) -> JSONValue {
+    let m = configuration.matrix
+    return .object(JSONObject([
+      ("commit", .string(gitCommit())),
+      ("build", .string(buildConfiguration)),
+      ("swift", .string(swiftVersion)),
+      ("os", .string(Platform.osDescription)),
+      ("machine", .string(Platform.hostMachine())),
+      ("cores", .number(Platform.processorCount)),
+      ("suite", suite.map { .string($0.name) } ?? .null),
+      ("corpusHash", .string(corpusHash(corpus))),
+      ("cases", .number(caseCount)),
+      ("seed", .string(String(configuration.seed))),
+      ("timeLimit", configuration.timeLimit.map { .number($0) } ?? .null),
+      ("confidence", .number(configuration.confidence)),
+      ("matrix", .object(JSONObject([
+        ("strategies", .array(m.strategies.map { .string($0) })),
+        ("samples", .array(m.samples.map { .number($0) })),
+        ("workers", .array(m.workers.map { .number($0) })),
+        ("cache", .array(m.cacheModes.map { .string($0) })),
+        ("repetitions", .number(m.repetitions)),
+        ("warmup", .number(m.warmup)),
+      ]))),
+    ]))
+  }
+}

@@ -1,0 +1,73 @@
+import BCVValidation
+
+/// The run matrix: strategies × sample counts × worker counts × cache modes ×
+/// repetitions, applied to every selected case.
+public struct RunMatrix: Sendable, Hashable {
+  public var strategies: [String] = ["sampling"]
+  public var samples: [Int] = [10_000]
+  public var workers: [Int] = [1]
+  public var cacheModes: [String] = ["off"]
+  public var repetitions: Int = 1
+  /// Untimed runs of each job before the measured repetitions.
+  public var warmup: Int = 0
+
+  public init() {}
+
+  /// The limits on matrix values, checked wherever users give them.
+  public static let maxSamples = 100_000_000
+  public static let maxWorkers = 256
+  public static let maxRepetitions = 1_000
+  public static let knownCacheModes = ["off"]
+}
+
+/// One cell of the matrix for one case.
+public struct Job: Sendable, Hashable {
+  public var caseIndex: Int
+  public var strategy: String
+  public var samples: Int
+  public var workers: Int
+  public var cache: String
+  public var repetition: Int
+}
+
+extension RunMatrix {
+  /// The jobs in a fixed order: case, strategy, samples, workers, cache, repetition.
+  public func jobs(caseCount: Int) -> [Job] {
+    var jobs: [Job] = []
+    for c in 0..<caseCount {
+      for s in strategies {
+        for n in samples {
+          for w in workers {
+            for mode in cacheModes {
+              for r in 0..<repetitions {
+                jobs.append(Job(caseIndex: c, strategy: s, samples: n, workers: w, cache: mode, repetition: r))
+              }
+            }
+          }
+        }
+      }
+    }
+    return jobs
+  }
+
+  /// Every problem with the matrix as a user gave it, or an empty list.
+  public func validationErrors(source: String) -> [InputError] {
+    var errors: [InputError] = []
+    func bad(_ key: String, _ message: String) { errors.append(InputError(file: source, key: key, message)) }
+    if strategies.isEmpty { bad("strategies", "names no strategy") }
+    for s in strategies where StrategyCatalog.named(s) == nil {
+      bad("strategies", "unknown strategy '\(s)' (available: \(StrategyCatalog.names.joined(separator: ", ")))")
+    }
+    if samples.isEmpty { bad("samples", "lists no sample count") }
+    for n in samples where n < 1 || n > Self.maxSamples { bad("samples", "\(n) is outside 1...\(Self.maxSamples)") }
+    if workers.isEmpty { bad("workers", "lists no worker count") }
+    for w in workers where w < 1 || w > Self.maxWorkers { bad("workers", "\(w) is outside 1...\(Self.maxWorkers)") }
+    if cacheModes.isEmpty { bad("cache", "lists no cache mode") }
+    for m in cacheModes where !Self.knownCacheModes.contains(m) {
+      bad("cache", "unknown cache mode '\(m)' (available: \(Self.knownCacheModes.joined(separator: ", ")))")
+    }
+    if repetitions < 1 || repetitions > Self.maxRepetitions { bad("repetitions", "\(repetitions) is outside 1...\(Self.maxRepetitions)") }
+    if warmup < 0 || warmup > Self.maxRepetitions { bad("warmup", "\(warmup) is outside 0...\(Self.maxRepetitions)") }
+    return errors
+  }
+}

@@ -1,0 +1,60 @@
+import BCVValidation
+
+/// A suite: which corpus cases to run and the run matrix to run them under.
+///
+/// File format `bcv-suite/1` (a JSON object, paths relative to the suite file):
+///
+///     { "format": "bcv-suite/1", "name": "smoke", "description": "…",
+///       "corpus": ["corpus"],
+///       "select": { "tags": ["smoke"], "excludeTags": ["hard"], "cases": ["id", …] },
+///       "matrix": { "strategies": ["sampling"], "samples": [10000], "workers": [1],
+///                   "cache": ["off"], "repetitions": 1, "warmup": 0 },
+///       "seed": 1, "timeLimit": 60, "confidence": 0.99 }
+///
+/// `select.tags` keeps a case carrying any of the tags (all cases when absent);
+/// `excludeTags` drops a case carrying any of them; `cases` adds cases by id.
+public struct Suite: Sendable {
+  public var name: String
+  public var description: String?
+  public var file: String
+  public var corpusPaths: [String]
+  public var selection: CaseSelection
+  public var matrix: RunMatrix
+  public var seed: UInt64
+  public var timeLimit: Double?
+  public var confidence: Double
+
+  public init(name: String, description: String? = nil, file: String, corpusPaths: [String],
+              selection: CaseSelection = CaseSelection(), matrix: RunMatrix = RunMatrix(), seed: UInt64 = 1,
+              timeLimit: Double? = nil, confidence: Double = 0.99) {
+    self.name = name
+    self.description = description
+    self.file = file
+    self.corpusPaths = corpusPaths
+    self.selection = selection
+    self.matrix = matrix
+    self.seed = seed
+    self.timeLimit = timeLimit
+    self.confidence = confidence
+  }
+}
+
+/// Which cases of a corpus to run.
+public struct CaseSelection: Sendable, Hashable {
+  public var tags: [String]?
+  public var excludeTags: [String] = []
+  public var caseIDs: [String] = []
+
+  public init(tags: [String]? = nil, excludeTags: [String] = [], caseIDs: [String] = []) {
+    self.tags = tags
+    self.excludeTags = excludeTags
+    self.caseIDs = caseIDs
+  }
+
+  public func selects(_ c: CorpusCase) -> Bool {
+    if caseIDs.contains(c.id) { return true }
+    if c.tags.contains(where: excludeTags.contains) { return false }
+    guard let tags else { return caseIDs.isEmpty }
+    return c.tags.contains(where: tags.contains)
+  }
+}

@@ -1,0 +1,115 @@
+import BCVNumerics
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A number type a tape can be evaluated over, one point at a time.
+///
+/// Conformances decide what the result means: `Double` gives round-to-nearest values;
+/// `Interval` gives enclosures (every real value at every point of the input boxes lies
+/// inside the result).
+public protocol TapeScalar {
+  /// The value of an exact constant (rounded for `Double`, enclosed for `Interval`).
+  init(tapeConstant: Rational)
+  static var tapePi: Self { get }
+  static func + (a: Self, b: Self) -> Self
+  static func - (a: Self, b: Self) -> Self
+  static func * (a: Self, b: Self) -> Self
+  static func / (a: Self, b: Self) -> Self
+  static prefix func - (a: Self) -> Self
+  func raised(toInteger n: Int) -> Self
+  /// self^exponent = exp(exponent·log self), defined where self > 0.
+  func raised(toReal exponent: Self) -> Self
+  func applying(_ f: ElementaryFunction) -> Self
+}
+
+extension Tape {
+  /// Evaluates every output at one point. `registers` is scratch space reused across calls
+  /// (it is resized as needed), so a caller that evaluates many points allocates once.
+  @inlinable
+  public func evaluate<S: TapeScalar>(at point: [S], registers: inout [S]) -> [S] {
+    precondition(point.count == variableCount,
+                 "point has \(point.count) coordinates, tape has \(variableCount) variables")
+    registers.removeAll(keepingCapacity: true)
+    for ins in instructions {
+      let value: S
+      switch ins.op {
+      case .variable: value = point[Int(ins.a)]
+      case .constant: value = S(tapeConstant: constants[Int(ins.a)])
+      case .pi: value = S.tapePi
+      case .add: value = registers[Int(ins.a)] + registers[Int(ins.b)]
+      case .subtract: value = registers[Int(ins.a)] - registers[Int(ins.b)]
+      case .multiply: value = registers[Int(ins.a)] * registers[Int(ins.b)]
+      case .divide: value = registers[Int(ins.a)] / registers[Int(ins.b)]
+      case .negate: value = -registers[Int(ins.a)]
+      case .powInt: value = registers[Int(ins.a)].raised(toInteger: Int(ins.b))
+      case .powReal: value = registers[Int(ins.a)].raised(toReal: registers[Int(ins.b)])
+      case .sin: value = registers[Int(ins.a)].applying(.sin)
+      case .cos: value = registers[Int(ins.a)].applying(.cos)
+      case .tan: value = registers[Int(ins.a)].applying(.tan)
+      case .exp: value = registers[Int(ins.a)].applying(.exp)
+      case .log: value = registers[Int(ins.a)].applying(.log)
+      case .sqrt: value = registers[Int(ins.a)].applying(.sqrt)
+      case .tanh: value = registers[Int(ins.a)].applying(.tanh)
+      case .atan: value = registers[Int(ins.a)].applying(.atan)
+      case .abs: value = registers[Int(ins.a)].applying(.abs)
+      case .sign: value = registers[Int(ins.a)].applying(.sign)
+      }
+      registers.append(value)
+    }
+    return outputs.map { registers[$0] }
+  }
+
+  /// Evaluates every output exactly at a rational point; `nil` when the tape is not
+  /// rational (see `isRational`) or divides by zero at this point.
+  public func evaluateExactly(at point: [Rational]) -> [Rational]? {
+    precondition(point.count == variableCount,
+                 "point has \(point.count) coordinates, tape has \(variableCount) variables")
+    var registers: [Rational] = []
+    registers.reserveCapacity(instructions.count)
+    for ins in instructions {
+      let a = Int(ins.a), b = Int(ins.b)
+      let value: Rational
+      switch ins.op {
+      case .variable: value = point[a]
+      case .constant: value = constants[a]
+      case .add: value = registers[a] + registers[b]
+      case .subtract: value = registers[a] - registers[b]
+      case .multiply: value = registers[a] * registers[b]
+      case .divide:
+        if registers[b].isZero { return nil }
+        value = registers[a] / registers[b]
+      case .negate: value = -registers[a]
+      case .powInt:
+        if registers[a].isZero && b < 0 { return nil }
+        value = registers[a].power(b)
+      default: return nil
+      }
+      registers.append(value)
+    }
+    return outputs.map { registers[$0] }
+  }
+}
+
+extension Double: TapeScalar {
+  public init(tapeConstant: Rational) { self = tapeConstant.doubleValue }
+  public static var tapePi: Double { .pi }
+  public func raised(toInteger n: Int) -> Double { integerPower(self, n) }
+  public func raised(toReal exponent: Double) -> Double { self > 0 ? pow(self, exponent) : .nan }
+  public func applying(_ f: ElementaryFunction) -> Double {
+    switch f {
+    case .sin: return sin(self)
+    case .cos: return cos(self)
+    case .tan: return tan(self)
+    case .exp: return exp(self)
+    case .log: return self > 0 ? log(self) : .nan
+    case .sqrt: return self >= 0 ? squareRoot() : .nan
+    case .tanh: return tanh(self)
+    case .atan: return atan(self)
+    case .abs: return Swift.abs(self)
+    case .sign: return self > 0 ? 1 : (self < 0 ? -1 : (self == 0 ? 0 : .nan))
+    }
+  }
+}

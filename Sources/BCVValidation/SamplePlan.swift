@@ -1,0 +1,113 @@
+import BCVExpression
+import BCVNumerics
+
+/// How an obligation's samples are split into chunks: each chunk draws `count` points
+/// uniformly in one piece's box. Deterministic in the obligation and sample count alone.
+struct SamplePlan {
+  struct Chunk {
+    let piece: Int
+    let count: Int
+    let lower: [Double]
+    let upper: [Double]
+  }
+
+  let chunks: [Chunk]
+
+  /// Pieces get samples in proportion to their box volume (equally when every volume is
+  /// zero), at least one each; a piece whose box contains no double gets none.
+  init(obligation: Obligation, samples: Int, chunkSize: Int) {
+    let pieces = obligation.region.pieces
+    let volumes = pieces.map { $0.box.approximateVolume }
+    let total = volumes.reduce(0, +)
+    var chunks: [Chunk] = []
+    for (p, piece) in pieces.enumerated() {
+      guard let inner = piece.box.innerDoubleBounds else { continue }
+      let share = total > 0 ? volumes[p] / total : 1 / Double(pieces.count)
+      var remaining = max(1, Int((Double(samples) * share).rounded()))
+      while remaining > 0 {
+        let n = min(chunkSize, remaining)
+        chunks.append(Chunk(piece: p, count: n, lower: inner.lower, upper: inner.upper))
+        remaining -= n
+      }
+    }
+    self.chunks = chunks
+  }
+}
+
+/// What one chunk saw.
+struct ChunkOutcome {
+  var drawn = 0
+  var accepted = 0
+  var worst = -Double.infinity
+  var confirmed: Counterexample?
+  var undefinedAt: [Double]?
+  var unconfirmedAt: [Double]?
+  var timedOut = false
+}
+
+/// Draws and evaluates one chunk in batches, owning its evaluator and buffers (one per
+/// worker thread, reused across chunks).
+struct ChunkSampler {
+  let compiled: CompiledObligation
+  let evaluator: DoubleBatchEvaluator
+  var inputs: [Double]
+  static let batch = 128
+
+  init(compiled: CompiledObligation) {
+    self.compiled = compiled
+    evaluator = DoubleBatchEvaluator(tape: compiled.tape, capacity: Self.batch)
+    inputs = Array(repeating: 0, count: compiled.obligation.dimension * Self.batch)
+  }
+
+  mutating func run(_ chunk: SamplePlan.Chunk, rng: inout SeededGenerator) -> ChunkOutcome {
+    var outcome = ChunkOutcome()
+    let n = compiled.obligation.dimension
+    let constraints = compiled.pieceConstraints[chunk.piece]
+    var candidates: [(g: Double, order: Int, point: [Double])] = []
+    var done = 0
+    while done < chunk.count {
+      let m = min(Self.batch, chunk.count - done)
+      // Points are drawn point by point (all coordinates of point k, then point k+1), so
+      // the stream's use does not depend on the batch size.
+      for k in 0..<m {
+        for v in 0..<n {
+          inputs[v * Self.batch + k] = rng.nextDouble(in: chunk.lower[v], chunk.upper[v])
+        }
+      }
+      inputs.withUnsafeBufferPointer { evaluator.evaluate(inputs: $0.baseAddress!, stride: Self.batch, count: m) }
+      let g = evaluator.output(0)
+      pointLoop: for k in 0..<m {
+        var undefinedConstraint = false
+        for j in constraints {
+          let h = evaluator.output(j)[k]
+          if h > 0 { continue pointLoop }
+          if h.isNaN { undefinedConstraint = true }
+        }
+        outcome.accepted += 1
+        let value = g[k]
+        if value.isNaN || undefinedConstraint {
+          if outcome.undefinedAt == nil { outcome.undefinedAt = point(k) }
+          continue
+        }
+        outcome.worst = max(outcome.worst, value)
+        if compiled.violates(value) { candidates.append((value, done + k, point(k))) }
+      }
+      done += m
+    }
+    outcome.drawn = chunk.count
+    // Most violating candidates first; ties in drawing order.
+    let ranked = candidates.sorted { ($0.g, -$0.order) > ($1.g, -$1.order) }
+    for c in ranked.prefix(8) {
+      if let cex = CounterexampleCheck.confirm(c.point, piece: chunk.piece, in: compiled) {
+        outcome.confirmed = cex
+        return outcome
+      }
+    }
+    if let first = candidates.first { outcome.unconfirmedAt = first.point }
+    return outcome
+  }
+
+  private func point(_ k: Int) -> [Double] {
+    (0..<compiled.obligation.dimension).map { inputs[$0 * Self.batch + k] }
+  }
+}

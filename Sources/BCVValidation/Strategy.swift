@@ -1,0 +1,39 @@
+/// The settings that can change a strategy's answer or work. Everything a cache key or a
+/// results row must record lives here.
+public struct StrategySettings: Sendable, Hashable {
+  /// Points drawn per obligation by sampling strategies.
+  public var samples: Int = 10_000
+  /// The seed of every pseudo-random choice.
+  public var seed: UInt64 = 1
+  /// Threads to use; results do not depend on it.
+  public var workers: Int = 1
+  /// Confidence 1 − α of the statistical bound reported by sampling.
+  public var confidence: Double = 0.99
+  /// Wall-clock budget per obligation, in seconds; exceeding it gives `unknown (timeout)`.
+  public var timeLimit: Double? = nil
+  /// Branch-and-bound: the most boxes examined per obligation.
+  public var maxBoxes: Int = 200_000
+  /// Branch-and-bound: boxes narrower than this in every variable are not split further.
+  public var minWidth: Double = 1e-9
+
+  public init() {}
+}
+
+/// A way of deciding obligations.
+///
+/// Contract: `violated` only with a certain counterexample; `holds(proof: true)` only when
+/// the obligation certainly holds on its whole region. When unsure, `unknown`.
+public protocol Strategy: Sendable {
+  /// The name used on the command line and in results (`sampling`, `interval`, …).
+  var name: String { get }
+  /// Whether this strategy's `holds` answers are proofs.
+  var isSound: Bool { get }
+  func decide(_ obligation: CompiledObligation, settings: StrategySettings) -> ObligationResult
+}
+
+extension Strategy {
+  /// Decides every obligation of a problem and combines the answers.
+  public func validate(_ obligations: [CompiledObligation], settings: StrategySettings) -> Verdict {
+    Verdict(combining: obligations.map { decide($0, settings: settings) })
+  }
+}

@@ -1,0 +1,189 @@
+import BCVExpression
+import BCVNumerics
+
+/// Branch-and-bound over the boxes of a polynomial obligation's pieces, exact throughout.
+///
+/// Each examined box (a sub-box of piece p, with the constraints of p not yet known to
+/// hold on all of it):
+/// 1. is discarded when some constraint's Bernstein minimum is > 0: the box misses the
+///    region. A constraint whose Bernstein maximum is ≤ 0 holds on the whole box and is
+///    dropped for it and its sub-boxes;
+/// 2. is proved when g's Bernstein maximum is ≤ 0 (< 0 when strict): g then satisfies the
+///    relation at every point of the box, so at every point of the region inside it;
+/// 3. is tested at its corners (exact values read off the corner coefficients) and at its
+///    split point (evaluated exactly): a point satisfying every constraint with g > 0
+///    (g ≥ 0 when strict) is a certain counterexample, reported when its coordinates are
+///    exactly doubles and `CounterexampleCheck.confirm` agrees;
+/// 4. is otherwise split across its widest side at that side's split point
+///    (`DyadicPoints.splitPoint`), or left undecided when every side is narrower than the
+///    minimum width.
+///
+/// `holds` is returned only when every box of every piece was discarded or proved, which
+/// covers the region. Boxes are examined first in, first out, so the search spreads over
+/// the whole region before refining any part deeply; the work is sequential, so the
+/// counters do not depend on the worker count.
+struct SymbolicSearch {
+  /// A box waiting to be examined.
+  struct Item {
+    let piece: Int
+    let bounds: [Bounds]
+    /// Constraints of the piece not known to hold on the whole box.
+    let active: [Int]
+  }
+
+  private enum BoxOutcome {
+    case settled
+    case violated(Counterexample)
+    case split(Item, Item)
+    case tooNarrow
+  }
+
+  let system: PolynomialObligation
+  let compiled: CompiledObligation
+  let maxBoxes: Int
+  /// Sides narrower than this are not split (0 when the setting is not a finite width).
+  let minWidth: Rational
+  let deadline: Deadline?
+
+  /// Boxes examined.
+  private(set) var boxes = 0
+  /// Exact point evaluations: split points tested and candidate points confirmed.
+  private(set) var evaluations = 0
+  private var queue: [Item] = []
+  private var head = 0
+  private var narrowVolume = 0.0
+  private var narrowCount = 0
+  /// A certain violation at a rational point that no vector of doubles equals.
+  private var unreportedViolation: [Rational]?
+
+  init(system: PolynomialObligation, compiled: CompiledObligation, settings: StrategySettings,
+       deadline: Deadline?) {
+    self.system = system
+    self.compiled = compiled
+    self.maxBoxes = settings.maxBoxes
+    let width = settings.minWidth.isFinite ? Rational(exactly: max(0, settings.minWidth)) : nil
+    self.minWidth = width ?? 0
+    self.deadline = deadline
+  }
+
+  /// Runs the search to the end or to a budget: the obligation's status and, when it is
+  /// unknown, the approximate fraction of the region's volume left undecided.
+  mutating func run() -> (status: ObligationStatus, undecidedFraction: Double?) {
+    queue = system.pieces.enumerated().map { Item(piece: $0.offset, bounds: $0.element.bounds, active: $0.element.constraints) }
+    head = 0
+    while head < queue.count {
+      if boxes >= maxBoxes { return stop("box budget of \(maxBoxes) exhausted") }
+      if deadline?.hasPassed == true { return stop("timeout after \(boxes) boxes") }
+      let item = queue[head]
+      head += 1
+      if head >= 4096 && head * 2 >= queue.count {
+        queue.removeFirst(head)
+        head = 0
+      }
+      boxes += 1
+      switch examine(item) {
+      case .settled: continue
+      case .violated(let counterexample): return (.violated(counterexample), nil)
+      case .split(let lower, let upper):
+        queue.append(lower)
+        queue.append(upper)
+      case .tooNarrow:
+        narrowCount += 1
+        narrowVolume += Box(bounds: item.bounds).approximateVolume
+      }
+    }
+    if narrowCount == 0 && unreportedViolation == nil { return (.holds(proof: true), nil) }
+    return stop(nil)
+  }
+
+  /// Unknown, with the reasons (the budget that stopped the search, if any, then what was
+  /// left undecided) and the undecided fraction of the region's volume.
+  private func stop(_ why: String?) -> (status: ObligationStatus, undecidedFraction: Double?) {
+    var reasons = why.map { [$0] } ?? []
+    if narrowCount > 0 { reasons.append("\(narrowCount) box(es) narrower than the minimum width left undecided") }
+    if let point = unreportedViolation {
+      reasons.append("violated at the exact point (\(point.map(\.description).joined(separator: ", "))), which is not a vector of doubles")
+    }
+    let pending = queue[head...].reduce(0.0) { $0 + Box(bounds: $1.bounds).approximateVolume }
+    let total = system.approximateVolume
+    let undecided = pending + narrowVolume
+    let fraction = total > 0 ? min(1, undecided / total) : 1
+    return (.unknown(reason: reasons.joined(separator: "; ")), fraction)
+  }
+
+  private func violates(_ value: Rational) -> Bool {
+    system.strict ? value.signum() >= 0 : value.signum() > 0
+  }
+
+  private mutating func examine(_ item: Item) -> BoxOutcome {
+    var active: [Int] = []
+    var activeExpansions: [BernsteinExpansion] = []
+    for c in item.active {
+      let expansion = BernsteinExpansion(system.constraints[c], over: item.bounds)
+      if expansion.minimum.signum() > 0 { return .settled }
+      if expansion.maximum.signum() > 0 {
+        active.append(c)
+        activeExpansions.append(expansion)
+      }
+    }
+    let g = BernsteinExpansion(system.expression, over: item.bounds)
+    if !violates(g.maximum) { return .settled }
+
+    if let counterexample = testCorners(of: item, g: g, constraints: activeExpansions) {
+      return .violated(counterexample)
+    }
+    let point = item.bounds.map(DyadicPoints.splitPoint)
+    if let counterexample = test(point, piece: item.piece, active: active) {
+      return .violated(counterexample)
+    }
+
+    var axis = 0
+    for i in item.bounds.indices where width(item.bounds[i]) > width(item.bounds[axis]) { axis = i }
+    let widest = width(item.bounds[axis])
+    if widest.isZero || widest < minWidth { return .tooNarrow }
+    var lower = item.bounds, upper = item.bounds
+    lower[axis] = Bounds(item.bounds[axis].lower, point[axis])
+    upper[axis] = Bounds(point[axis], item.bounds[axis].upper)
+    return .split(
+      Item(piece: item.piece, bounds: lower, active: active),
+      Item(piece: item.piece, bounds: upper, active: active))
+  }
+
+  private func width(_ b: Bounds) -> Rational { b.upper - b.lower }
+
+  /// The corners where g violates and every active constraint holds, read off the
+  /// corner coefficients (which are the exact values there); skipped above 10 variables.
+  private mutating func testCorners(of item: Item, g: BernsteinExpansion,
+                                    constraints: [BernsteinExpansion]) -> Counterexample? {
+    let n = item.bounds.count
+    guard n <= 10 else { return nil }
+    for mask in 0..<(1 << n) {
+      let atUpper = (0..<n).map { mask & (1 << $0) != 0 }
+      guard violates(g.cornerValue(atUpper: atUpper)),
+            constraints.allSatisfy({ $0.cornerValue(atUpper: atUpper).signum() <= 0 }) else { continue }
+      let corner = (0..<n).map { atUpper[$0] ? item.bounds[$0].upper : item.bounds[$0].lower }
+      if let counterexample = report(corner, piece: item.piece) { return counterexample }
+    }
+    return nil
+  }
+
+  /// Evaluates g and the active constraints exactly at `point` (a point of the box; the
+  /// other constraints hold on the whole box) and reports a violation found there.
+  private mutating func test(_ point: [Rational], piece: Int, active: [Int]) -> Counterexample? {
+    evaluations += 1
+    for c in active where system.constraints[c].evaluate(at: point).signum() > 0 { return nil }
+    guard violates(system.expression.evaluate(at: point)) else { return nil }
+    return report(point, piece: piece)
+  }
+
+  /// A certain violation at an exact point of piece `piece`: confirmed and returned when
+  /// the point is exactly a vector of doubles, otherwise remembered as unreported.
+  private mutating func report(_ point: [Rational], piece: Int) -> Counterexample? {
+    guard let doubles = DyadicPoints.exactDoubles(point) else {
+      if unreportedViolation == nil { unreportedViolation = point }
+      return nil
+    }
+    evaluations += 1
+    return CounterexampleCheck.confirm(doubles, piece: piece, in: compiled)
+  }
+}

@@ -1,0 +1,105 @@
+/// How a counterexample was confirmed. Either way the violation is certain: rational
+/// evaluation is exact, and interval evaluation at the point encloses the true value.
+public enum Confirmation: String, Sendable, Hashable {
+  case exactRational = "exact"
+  case intervalArithmetic = "interval"
+}
+
+/// A point of an obligation's region at which the obligation certainly fails.
+public struct Counterexample: Sendable, Hashable {
+  public let point: [Double]
+  /// The expression's value at the point (rounded to Double for display).
+  public let value: Double
+  public let confirmation: Confirmation
+
+  public init(point: [Double], value: Double, confirmation: Confirmation) {
+    self.point = point
+    self.value = value
+    self.confirmation = confirmation
+  }
+}
+
+/// A strategy's answer for one obligation.
+public enum ObligationStatus: Sendable, Hashable {
+  /// No violation exists (`proof: true`) or none was found (`proof: false`).
+  case holds(proof: Bool)
+  /// A certain counterexample.
+  case violated(Counterexample)
+  /// Undecided, with the reason (budget, round-off, thin set, not applicable, …).
+  case unknown(reason: String)
+}
+
+/// One obligation's outcome with the work it took. Work counters are deterministic: the
+/// same seed and settings give the same counts for any worker count.
+public struct ObligationResult: Sendable, Hashable {
+  public var condition: ConditionName
+  public var status: ObligationStatus
+  /// Points at which the whole tape was evaluated.
+  public var evaluations: Int = 0
+  /// Boxes examined by branch-and-bound strategies.
+  public var boxes: Int = 0
+  /// Sampling: points that landed in the region (the n of the statistical bound).
+  public var samplesInRegion: Int = 0
+  /// Sampling with no violation: with confidence `confidence`, the fraction of the region
+  /// that violates the obligation is below this bound (ln(1/α)/n, α = 1 − confidence).
+  public var violationFractionBound: Double?
+  public var confidence: Double?
+  /// The largest value of the obligation's expression seen (its margin is −worstValue).
+  public var worstValue: Double?
+  /// Branch-and-bound answering unknown: the fraction of the region's volume left undecided.
+  public var undecidedFraction: Double?
+
+  public init(condition: ConditionName, status: ObligationStatus) {
+    self.condition = condition
+    self.status = status
+  }
+}
+
+/// The verdict on a whole case.
+public enum VerdictKind: String, Sendable, Hashable, CaseIterable {
+  case valid, invalid, unknown
+}
+
+/// A case's verdict, combined from its obligations: `invalid` as soon as one obligation is
+/// violated (the first in the order initial, unsafe, flow is named), `valid` when all hold
+/// (a proof only if every one was proved), `unknown` otherwise.
+public struct Verdict: Sendable, Hashable {
+  public let kind: VerdictKind
+  public let proof: Bool
+  public let violates: ConditionName?
+  public let counterexample: Counterexample?
+  public let reason: String?
+  public let obligations: [ObligationResult]
+
+  public init(combining results: [ObligationResult]) {
+    obligations = results
+    if let violated = results.sorted(by: { $0.condition < $1.condition }).first(where: {
+      if case .violated = $0.status { return true } else { return false }
+    }), case .violated(let cex) = violated.status {
+      kind = .invalid
+      proof = true
+      violates = violated.condition
+      counterexample = cex
+      reason = nil
+      return
+    }
+    violates = nil
+    counterexample = nil
+    let unknowns = results.compactMap { r -> String? in
+      if case .unknown(let why) = r.status { return "\(r.condition.rawValue): \(why)" }
+      return nil
+    }
+    if !unknowns.isEmpty {
+      kind = .unknown
+      proof = false
+      reason = unknowns.joined(separator: "; ")
+    } else {
+      kind = .valid
+      proof = results.allSatisfy { $0.status == .holds(proof: true) }
+      reason = nil
+    }
+  }
+
+  public var evaluations: Int { obligations.reduce(0) { $0 + $1.evaluations } }
+  public var boxes: Int { obligations.reduce(0) { $0 + $1.boxes } }
+}
