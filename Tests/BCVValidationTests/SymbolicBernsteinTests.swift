@@ -83,17 +83,16 @@ func bernsteinCoefficientsOfKnownPolynomials() {
   #expect(BernsteinExpansion(square, over: [Bounds(3, 3)]).coefficients == [9, 9, 9])
 }
 
-@Test("Symbolic: the enclosure tightens as the box shrinks")
-func bernsteinEnclosureTightensAsTheBoxShrinks() {
-  // p = x³ − x on [0, 1/2^k]: the overestimation is O(width²).
-  let p = Polynomial(variableCount: 1, terms: [.init(exponents: [3], coefficient: 1), .init(exponents: [1], coefficient: -1)])
-  var previous: Rational?
-  for k in 1...6 {
-    let width = Rational(1, BigInt(1) << k)
-    let e = BernsteinExpansion(p, over: [Bounds(0, width)])
-    let excess = e.maximum - max(p.evaluate(at: [0]), p.evaluate(at: [width]))
-    #expect(excess.signum() >= 0)
-    if let last = previous { #expect(excess <= last) }
-    previous = excess
+@Test("Symbolic: the enclosure's overestimation shrinks quadratically with the box")
+func bernsteinOverestimationShrinksQuadratically() {
+  // x² on [−w, w] has range [0, w²]; the coefficients w², −w², w² miss the lower end by w².
+  let square = Polynomial(variableCount: 1, terms: [.init(exponents: [2], coefficient: 1)])
+  for k in 0...6 {
+    let w = Rational(1, BigInt(1) << k)
+    let e = BernsteinExpansion(square, over: [Bounds(-w, w)])
+    #expect(e.minimum == -(w * w) && e.maximum == w * w)
+    // Split at the tangency, each half is exact: [w², 0, 0] and [0, 0, w²].
+    #expect(BernsteinExpansion(square, over: [Bounds(-w, 0)]).coefficients == [w * w, 0, 0])
+    #expect(BernsteinExpansion(square, over: [Bounds(0, w)]).minimum == 0)
   }
 }

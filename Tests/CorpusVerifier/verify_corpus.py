@@ -543,6 +543,16 @@ def _iv_abs(x):
     return iv.mpf([0, max(-x.a, x.b)])
 
 
+def _iv_sqrt(x):
+    # sqrt is only defined for arguments >= 0: the enclosure covers the defined part of the box
+    # (a certificate whose sqrt argument can be negative has no value there; cases avoid that)
+    if x.b < 0:
+        raise ValueError("sqrt of a negative interval")
+    if x.a < 0:
+        x = iv.mpf([0, x.b])
+    return iv.sqrt(x)
+
+
 def _iv_pow(x, k):
     if k < 0:
         return 1 / (x ** (-k))
@@ -554,7 +564,7 @@ def compile_iv(node, variables):
     env = {
         "K": None, "PI": None, "POW": _iv_pow, "EXP": iv.exp, "LOG": iv.log,
         "F_sin": iv.sin, "F_cos": iv.cos, "F_tan": iv.tan, "F_exp": iv.exp,
-        "F_log": iv.log, "F_sqrt": iv.sqrt, "F_tanh": _iv_monotone(_iv_tanh_point),
+        "F_log": iv.log, "F_sqrt": _iv_sqrt, "F_tanh": _iv_monotone(_iv_tanh_point),
         "F_atan": _iv_monotone(_iv_atan_point), "F_abs": _iv_abs,
     }
     fn = eval("lambda X: " + src, env)
