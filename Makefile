@@ -25,6 +25,8 @@ perf:
 
 # Re-confirms every expected verdict of Suites/corpus independently (z3, exact arithmetic).
 verify-corpus:
+	@command -v z3 >/dev/null || echo "verify-corpus: z3 is needed (apt-get install -y z3)"
+	@python3 -c "import mpmath" 2>/dev/null || python3 -m pip install -q "mpmath>=1.2"
 	python3 Tests/CorpusVerifier/verify_corpus.py --jobs 2
 
 clean:

@@ -44,28 +44,54 @@ public struct JobRecord: Sendable, Hashable {
   public var boxes: Int
   public var reason: String?
   public var obligations: [ObligationResult]
+  /// The case's tags, copied so reports can group by them without the corpus.
+  public var tags: [String] = []
+  /// Process CPU time (user + system) spent by the job, all threads together.
+  public var cpuSeconds: Double = 0
+  /// The process's peak resident memory after the job, in bytes.
+  public var peakMemoryBytes: Int = 0
+  /// Cache lookups answered from any cache level, and those that were not.
+  public var cacheHits: Int = 0
+  public var cacheMisses: Int = 0
 
   /// An answer that claimed certainty and was wrong: a soundness bug.
   public var isUnsound: Bool { outcome == .wrong && proof }
 
+  /// The key that identifies a job across runs: everything but the measurements.
+  public var jobKey: String {
+    "\(caseID)|\(strategy)|\(samples)|\(workers)|\(cache)"
+  }
+
   public init(caseID: String, strategy: String, samples: Int, workers: Int, cache: String, repetition: Int,
-              verdict: Verdict, expected: ExpectedVerdict?, seconds: Double) {
+              verdict: VerdictKind, proof: Bool, violates: ConditionName?, counterexample: [Double]?,
+              expected: VerdictKind?, outcome: Outcome, seconds: Double, evaluations: Int, boxes: Int,
+              reason: String?, obligations: [ObligationResult]) {
     self.caseID = caseID
     self.strategy = strategy
     self.samples = samples
     self.workers = workers
     self.cache = cache
     self.repetition = repetition
-    self.verdict = verdict.kind
-    self.proof = verdict.kind != .unknown && verdict.proof
-    self.violates = verdict.violates
-    self.counterexample = verdict.counterexample?.point
-    self.expected = expected?.verdict
-    self.outcome = Outcome.scoring(verdict.kind, against: expected)
+    self.verdict = verdict
+    self.proof = proof
+    self.violates = violates
+    self.counterexample = counterexample
+    self.expected = expected
+    self.outcome = outcome
     self.seconds = seconds
-    self.evaluations = verdict.evaluations
-    self.boxes = verdict.boxes
-    self.reason = verdict.reason
-    self.obligations = verdict.obligations
+    self.evaluations = evaluations
+    self.boxes = boxes
+    self.reason = reason
+    self.obligations = obligations
+  }
+
+  /// The record of a job that ran to a verdict.
+  public init(job: Job, caseID: String, verdict: Verdict, expected: ExpectedVerdict?, seconds: Double) {
+    self.init(caseID: caseID, strategy: job.strategy, samples: job.samples, workers: job.workers, cache: job.cache,
+              repetition: job.repetition, verdict: verdict.kind, proof: verdict.kind != .unknown && verdict.proof,
+              violates: verdict.violates, counterexample: verdict.counterexample?.point, expected: expected?.verdict,
+              outcome: Outcome.scoring(verdict.kind, against: expected), seconds: seconds,
+              evaluations: verdict.evaluations, boxes: verdict.boxes, reason: verdict.reason,
+              obligations: verdict.obligations)
   }
 }

@@ -11,7 +11,8 @@ public enum ResultsWriter {
 
   public static let csvColumns = [
     "case", "strategy", "samples", "workers", "cache", "repetition", "verdict", "proof", "violates",
-    "expected", "outcome", "seconds", "evaluations", "boxes", "counterexample", "reason",
+    "expected", "outcome", "seconds", "cpu_seconds", "peak_memory_mb", "evaluations", "boxes", "cache_hits",
+    "cache_misses", "counterexample", "reason", "tags",
   ]
 
   public static func csv(_ records: [JobRecord]) -> CSVTable {
@@ -19,8 +20,10 @@ public enum ResultsWriter {
       [
         r.caseID, r.strategy, "\(r.samples)", "\(r.workers)", r.cache, "\(r.repetition)", r.verdict.rawValue,
         r.proof ? "true" : "false", r.violates?.rawValue ?? "", r.expected?.rawValue ?? "", r.outcome.rawValue,
-        formatSeconds(r.seconds), "\(r.evaluations)", "\(r.boxes)",
+        formatSeconds(r.seconds), formatSeconds(r.cpuSeconds), "\(r.peakMemoryBytes / (1 << 20))",
+        "\(r.evaluations)", "\(r.boxes)", "\(r.cacheHits)", "\(r.cacheMisses)",
         r.counterexample.map { $0.map { "\($0)" }.joined(separator: " ") } ?? "", r.reason ?? "",
+        r.tags.joined(separator: " "),
       ]
     })
   }
@@ -45,6 +48,9 @@ public enum ResultsWriter {
       ("verdict", .string(r.verdict.rawValue)), ("proof", .bool(r.proof)), ("outcome", .string(r.outcome.rawValue)),
       ("seconds", .number(r.seconds)), ("evaluations", .number(r.evaluations)), ("boxes", .number(r.boxes)),
       ("obligations", .array(r.obligations.map(obligationJSON))),
+      ("cpuSeconds", .number(r.cpuSeconds)), ("peakMemoryBytes", .number(r.peakMemoryBytes)),
+      ("cacheHits", .number(r.cacheHits)), ("cacheMisses", .number(r.cacheMisses)),
+      ("tags", .array(r.tags.map { .string($0) })),
     ]
     if let v = r.violates { pairs.append(("violates", .string(v.rawValue))) }
     if let e = r.expected { pairs.append(("expected", .string(e.rawValue))) }

@@ -63,12 +63,15 @@ public struct Runner {
       if job.repetition == 0 {
         for _ in 0..<configuration.matrix.warmup { _ = strategy.validate(obligations, settings: settings) }
       }
+      let cpuBefore = Platform.cpuSeconds()
       let clock = Stopwatch()
       let verdict = strategy.validate(obligations, settings: settings)
       let seconds = clock.elapsedSeconds
-      records.append(JobRecord(caseID: c.id, strategy: job.strategy, samples: job.samples, workers: job.workers,
-                               cache: job.cache, repetition: job.repetition, verdict: verdict,
-                               expected: c.expected, seconds: seconds))
+      var record = JobRecord(job: job, caseID: c.id, verdict: verdict, expected: c.expected, seconds: seconds)
+      record.cpuSeconds = Platform.cpuSeconds() - cpuBefore
+      record.peakMemoryBytes = Platform.peakResidentMemoryBytes()
+      record.tags = c.tags
+      records.append(record)
     }
     progress.finish()
     return (records, errors)
