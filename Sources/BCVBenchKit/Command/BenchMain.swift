@@ -41,10 +41,14 @@ public enum BenchMain {
     case "run": return try RunCommand.execute(rest)
     case "validate": return try ValidateCommand.execute(rest)
     case "list": return try ListCommand.execute(rest)
+    case "baseline": return try BaselineCommand.execute(rest)
+    case "compare": return try CompareCommand.execute(rest)
+    case "merge": return try MergeCommand.execute(rest)
+    case "rerun": return try RerunCommand.execute(rest)
     default:
       // `bcv-bench --suite smoke …` is `bcv-bench run --suite smoke …`.
       if first.hasPrefix("--") { return try RunCommand.execute(arguments) }
-      throw UsageError("unknown command '\(first)' (commands: run, validate, list, help)", command: "")
+      throw UsageError("unknown command '\(first)' (commands: run, validate, list, baseline, compare, merge, rerun, help)", command: "")
     }
   }
 }

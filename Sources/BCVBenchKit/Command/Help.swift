@@ -10,6 +10,10 @@ enum Help {
     bcv-bench run (--suite NAME | --corpus PATH...) [options]
     bcv-bench validate FILE --case ID [--strategy NAME] [options]
     bcv-bench list [--suite NAME | --corpus PATH...]
+    bcv-bench baseline update --suite NAME [--from RESULTS]
+    bcv-bench compare BASE CANDIDATE [--thresholds strict|default|relaxed]
+    bcv-bench merge SHARD_DIR... [--out DIR] [--gate]
+    bcv-bench rerun RESULTS.json [--out DIR]
     bcv-bench help [COMMAND]
 
   EXIT CODES
@@ -24,6 +28,10 @@ enum Help {
     case "run": return RunCommand.help
     case "validate": return ValidateCommand.help
     case "list": return ListCommand.help
+    case "baseline": return BaselineCommand.help
+    case "compare": return CompareCommand.help
+    case "merge": return MergeCommand.help
+    case "rerun": return RerunCommand.help
     default: return nil
     }
   }

@@ -32,7 +32,8 @@ enum ListCommand {
       return .success
     }
     let corpus = try CorpusLoader().load(paths: paths)
-    RunCommand.report(corpus, quiet: false)
+    corpus.warnings.forEach { Platform.writeStderr("bcv-bench: warning: \($0)\n") }
+    corpus.errors.forEach { Platform.writeStderr("bcv-bench: error: \($0) (case skipped)\n") }
     let cases = corpus.cases.filter((suite?.selection ?? CaseSelection()).selects)
     for c in cases {
       let expected = c.expected.map { $0.verdict.rawValue + ($0.violates.map { "(\($0.rawValue))" } ?? "") } ?? "-"

@@ -17,6 +17,11 @@ enum RunCommand {
     OptionSpec(name: "exclude-tags", value: "LIST", help: "skip cases with any of these tags"),
     OptionSpec(name: "cases", value: "LIST", help: "run only these case ids"),
     OptionSpec(name: "out", value: "DIR", help: "output folder (default Reports/<suite or 'run'>)"),
+    OptionSpec(name: "shard", value: "K/N", help: "run only the K-th of N deterministic slices of the jobs"),
+    OptionSpec(name: "gate", value: nil, help: "compare with the suite's baseline; exit 1 or 3 on a regression"),
+    OptionSpec(name: "baseline", value: "FILE", help: "baseline to gate against (default Baselines/<suite>.json)"),
+    OptionSpec(name: "lenient", value: nil, help: "with --gate: jobs missing from the run do not fail the gate"),
+    OptionSpec(name: "history", value: "FILE", help: "history file to append to (default Reports/history/<suite>.jsonl)"),
     OptionSpec(name: "strict", value: nil, help: "stop at the first corpus error instead of skipping bad cases"),
     OptionSpec(name: "quiet", value: nil, help: "print nothing but errors"),
     OptionSpec(name: "json", value: nil, help: "print the summary as JSON on stdout"),
@@ -36,6 +41,41 @@ enum RunCommand {
       return .success
     }
     if let extra = args.positionals.first { throw UsageError("unexpected argument '\(extra)'", command: "run") }
+    let request = try makeRequest(args, command: "run")
+    let outDirectory = args.value("out") ?? "Reports/\(request.suite?.name ?? "run")"
+    var gate: Gate?
+    if args.flags.contains("gate") {
+      gate = try Gate.forRun(request: request, baselinePath: args.value("baseline"), lenient: args.flags.contains("lenient"))
+    }
+    let outcome = try request.perform()
+    var results = outcome.results
+    results.file = outDirectory + "/results.json"
+    let comparison = gate.map { $0.compare(candidate: results) }
+    let history = request.shard == nil
+      ? try History.append(results, to: args.value("history") ?? History.defaultPath(suite: request.suite?.name)) : []
+    do {
+      try ResultsWriter.write(results.records, metadata: results.metadata, to: outDirectory)
+      try ReportWriting.write(results: results, comparison: comparison, history: history, to: outDirectory)
+    } catch {
+      throw InternalFailure("cannot write results to \(outDirectory): \(error)")
+    }
+    let summary = RunSummary(records: results.records)
+    if args.flags.contains("json") {
+      print(JSONWriter.write(summary.json(outDirectory: outDirectory)), terminator: "")
+    } else if !request.quiet {
+      print(summary.table())
+      if let comparison { print(comparison.text()) }
+      print("results: \(outDirectory)/results.csv, \(outDirectory)/results.json")
+    }
+    for r in results.records where r.isUnsound {
+      Platform.writeStderr("bcv-bench: UNSOUND: \(r.strategy) answered \(r.verdict.rawValue) (certain) on \(r.caseID), expected \(r.expected?.rawValue ?? "?")\n")
+    }
+    if summary.unsound > 0 { return .accuracyFailure }
+    return comparison?.exitCode ?? .success
+  }
+
+  /// The run request the options describe (shared by run, baseline and calibrate).
+  static func makeRequest(_ args: ParsedArguments, command: String) throws -> RunRequest {
     let quiet = args.flags.contains("quiet")
     var suite: Suite?
     if let name = args.value("suite") {
@@ -44,9 +84,8 @@ enum RunCommand {
       if !quiet { warnings.forEach { Platform.writeStderr("bcv-bench: warning: \($0)\n") } }
     }
     guard let corpusPaths = args.values["corpus"] ?? suite?.corpusPaths else {
-      throw UsageError("give a suite (--suite NAME) or a corpus (--corpus PATH)", command: "run")
+      throw UsageError("give a suite (--suite NAME) or a corpus (--corpus PATH)", command: command)
     }
-    let configuration = try configure(args, suite: suite)
     var selection = suite?.selection ?? CaseSelection()
     if let tags = args.list("tags") { selection.tags = tags }
     if let ex = args.list("exclude-tags") { selection.excludeTags = ex }
@@ -54,36 +93,12 @@ enum RunCommand {
       selection.caseIDs = ids
       if args.list("tags") == nil { selection.tags = [] }
     }
-    let corpus = try CorpusLoader(strict: args.flags.contains("strict")).load(paths: corpusPaths)
-    report(corpus, quiet: quiet)
-    let cases = corpus.cases.filter(selection.selects)
-    if let missing = selection.caseIDs.first(where: { id in !corpus.cases.contains { $0.id == id } }) {
-      throw InputError(key: "cases", "no case with id '\(missing)' in \(corpusPaths.joined(separator: ", "))")
-    }
-    guard !cases.isEmpty else {
-      throw InputError(key: "select", "the selection matches no case (zero jobs to run)")
-    }
-    let outDirectory = args.value("out") ?? "Reports/\(suite?.name ?? "run")"
-    let runner = Runner(configuration: configuration)
-    let (records, buildErrors) = runner.run(cases)
-    buildErrors.forEach { Platform.writeStderr("bcv-bench: error: \($0)\n") }
-    let metadata = Provenance.metadata(suite: suite, corpus: corpus, configuration: configuration, caseCount: cases.count)
-    do {
-      try ResultsWriter.write(records, metadata: metadata, to: outDirectory)
-    } catch {
-      throw InternalFailure("cannot write results to \(outDirectory): \(error)")
-    }
-    let summary = RunSummary(records: records)
-    if args.flags.contains("json") {
-      print(JSONWriter.write(summary.json(outDirectory: outDirectory)), terminator: "")
-    } else if !quiet {
-      print(summary.table())
-      print("results: \(outDirectory)/results.csv, \(outDirectory)/results.json")
-    }
-    for r in records where r.isUnsound {
-      Platform.writeStderr("bcv-bench: UNSOUND: \(r.strategy) answered \(r.verdict.rawValue) (certain) on \(r.caseID), expected \(r.expected?.rawValue ?? "?")\n")
-    }
-    return summary.unsound > 0 ? .accuracyFailure : .success
+    var request = RunRequest(suite: suite, corpusPaths: corpusPaths, selection: selection,
+                             configuration: try configure(args, suite: suite))
+    request.strict = args.flags.contains("strict")
+    request.quiet = quiet
+    if let text = args.value("shard") { request.shard = try Shard.parse(text).get() }
+    return request
   }
 
   static func configure(_ args: ParsedArguments, suite: Suite?) throws(UsageError) -> RunConfiguration {
@@ -106,11 +121,5 @@ enum RunCommand {
     configuration.confidence = try args.number("confidence", command: "run", where: { $0 > 0 && $0 < 1 }, expected: "a number strictly between 0 and 1") ?? configuration.confidence
     configuration.progress = !args.flags.contains("quiet") && Platform.isTerminal(2) && Platform.environment("CI") == nil
     return configuration
-  }
-
-  /// Prints the corpus's warnings and rejected cases on stderr.
-  static func report(_ corpus: Corpus, quiet: Bool) {
-    if !quiet { corpus.warnings.forEach { Platform.writeStderr("bcv-bench: warning: \($0)\n") } }
-    corpus.errors.forEach { Platform.writeStderr("bcv-bench: error: \($0) (case skipped)\n") }
   }
 }

@@ -44,21 +44,32 @@ public enum Provenance {
     SHA256.hex(of: corpus.files.map(\.contentHash).joined(separator: "\n"))
   }
 
-  static func metadata(suite: Suite?, corpus: Corpus, configuration: RunConfiguration, caseCount: Int) -> JSONValue {
+  /// The machine class: results taken on different classes are not compared for time.
+  public static var machineClass: JSONValue {
+    .object(JSONObject([
+      ("build", .string(buildConfiguration)), ("swift", .string(swiftVersion)),
+      ("os", .string(Platform.osDescription)), ("machine", .string(Platform.hostMachine())),
+      ("cores", .number(Platform.processorCount)),
+    ]))
+  }
+
+  /// The run's metadata for `results.json`: provenance plus everything `rerun` needs to
+  /// repeat the run (corpus paths, selected case ids, matrix, seed, limits, shard).
+  static func metadata(request: RunRequest, corpus: Corpus, cases: [CorpusCase]) -> JSONValue {
+    let configuration = request.configuration
     let m = configuration.matrix
     return .object(JSONObject([
       ("commit", .string(gitCommit())),
-      ("build", .string(buildConfiguration)),
-      ("swift", .string(swiftVersion)),
-      ("os", .string(Platform.osDescription)),
-      ("machine", .string(Platform.hostMachine())),
-      ("cores", .number(Platform.processorCount)),
-      ("suite", suite.map { .string($0.name) } ?? .null),
+      ("machineClass", machineClass),
+      ("suite", request.suite.map { .string($0.name) } ?? .null),
+      ("suiteFile", request.suite.map { .string($0.file) } ?? .null),
+      ("corpusPaths", .array(request.corpusPaths.map { .string($0) })),
       ("corpusHash", .string(corpusHash(corpus))),
-      ("cases", .number(caseCount)),
+      ("caseIDs", .array(cases.map { .string($0.id) })),
       ("seed", .string(String(configuration.seed))),
       ("timeLimit", configuration.timeLimit.map { .number($0) } ?? .null),
       ("confidence", .number(configuration.confidence)),
+      ("shard", request.shard.map { .string($0.description) } ?? .null),
       ("matrix", .object(JSONObject([
         ("strategies", .array(m.strategies.map { .string($0) })),
         ("samples", .array(m.samples.map { .number($0) })),

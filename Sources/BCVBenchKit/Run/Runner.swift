@@ -38,8 +38,9 @@ public struct Runner {
 
   public init(configuration: RunConfiguration) { self.configuration = configuration }
 
-  /// The records, and the cases that could not be turned into obligations.
-  public func run(_ cases: [CorpusCase]) -> (records: [JobRecord], errors: [InputError]) {
+  /// Runs the plan's jobs over `cases` (indexed by `Job.caseIndex`). Returns the records in
+  /// the plan's canonical job order, and the cases that could not be turned into obligations.
+  public func run(_ cases: [CorpusCase], plan: RunPlan) -> (records: [JobRecord], errors: [InputError]) {
     var compiled: [[CompiledObligation]?] = []
     var errors: [InputError] = []
     for c in cases {
@@ -50,19 +51,22 @@ public struct Runner {
         compiled.append(nil)
       }
     }
-    let jobs = configuration.matrix.jobs(caseCount: cases.count)
-    var records: [JobRecord] = []
-    records.reserveCapacity(jobs.count)
-    let progress = ProgressLine(enabled: configuration.progress, total: jobs.count)
-    for (n, job) in jobs.enumerated() {
+    // Warm-up runs first, untimed, in canonical order.
+    for job in plan.jobs where job.repetition == 0 && configuration.matrix.warmup > 0 {
+      guard let obligations = compiled[job.caseIndex], let strategy = StrategyCatalog.named(job.strategy) else { continue }
+      for _ in 0..<configuration.matrix.warmup {
+        _ = strategy.validate(obligations, settings: configuration.settings(for: job))
+      }
+    }
+    var slots = [JobRecord?](repeating: nil, count: plan.jobs.count)
+    let progress = ProgressLine(enabled: configuration.progress, total: plan.jobs.count)
+    for (n, index) in plan.executionOrder.enumerated() {
+      let job = plan.jobs[index]
       guard let obligations = compiled[job.caseIndex],
             let strategy = StrategyCatalog.named(job.strategy) else { continue }
       let c = cases[job.caseIndex]
       progress.update(done: n, label: "\(c.id) \(job.strategy)")
       let settings = configuration.settings(for: job)
-      if job.repetition == 0 {
-        for _ in 0..<configuration.matrix.warmup { _ = strategy.validate(obligations, settings: settings) }
-      }
       let cpuBefore = Platform.cpuSeconds()
       let clock = Stopwatch()
       let verdict = strategy.validate(obligations, settings: settings)
@@ -71,10 +75,15 @@ public struct Runner {
       record.cpuSeconds = Platform.cpuSeconds() - cpuBefore
       record.peakMemoryBytes = Platform.peakResidentMemoryBytes()
       record.tags = c.tags
-      records.append(record)
+      slots[index] = record
     }
     progress.finish()
-    return (records, errors)
+    return (slots.compactMap { $0 }, errors)
+  }
+
+  /// Runs every job of the matrix (no sharding).
+  public func run(_ cases: [CorpusCase]) -> (records: [JobRecord], errors: [InputError]) {
+    run(cases, plan: RunPlan(matrix: configuration.matrix, caseCount: cases.count, shard: nil, seed: configuration.seed))
   }
 }
 

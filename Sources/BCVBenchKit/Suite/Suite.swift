@@ -9,7 +9,10 @@ import BCVValidation
 ///       "select": { "tags": ["smoke"], "excludeTags": ["hard"], "cases": ["id", …] },
 ///       "matrix": { "strategies": ["sampling"], "samples": [10000], "workers": [1],
 ///                   "cache": ["off"], "repetitions": 1, "warmup": 0 },
-///       "seed": 1, "timeLimit": 60, "confidence": 0.99 }
+///       "seed": 1, "timeLimit": 60, "confidence": 0.99,
+///       "gate": { "preset": "default", "minEffect": 0.1, "alpha": 0.05, "correction": "holm",
+///                 "counterTolerance": 0, "cacheHitRateDrop": 0.05, "allowUnknown": false,
+///                 "noiseMultiple": 3, "strategies": { "sampling": { "minEffect": 0.2 } } } }
 ///
 /// `select.tags` keeps a case carrying any of the tags (all cases when absent);
 /// `excludeTags` drops a case carrying any of them; `cases` adds cases by id.
@@ -23,6 +26,10 @@ public struct Suite: Sendable {
   public var seed: UInt64
   public var timeLimit: Double?
   public var confidence: Double
+  /// Regression thresholds for `--gate` (the file's `gate` object; defaults otherwise).
+  public var gate: GateThresholds = .default
+  /// SHA-256 of the suite file's bytes.
+  public var contentHash: String = ""
 
   public init(name: String, description: String? = nil, file: String, corpusPaths: [String],
               selection: CaseSelection = CaseSelection(), matrix: RunMatrix = RunMatrix(), seed: UInt64 = 1,

@@ -4,7 +4,9 @@ import BCVValidation
 public enum SuiteLoader {
   public static let formatTag = "bcv-suite/1"
   static let keys: Set<String> = ["format", "name", "description", "corpus", "select", "matrix", "seed",
-                                  "timeLimit", "confidence"]
+                                  "timeLimit", "confidence", "gate"]
+  static let gateKeys: Set<String> = ["preset", "minEffect", "alpha", "correction", "counterTolerance", "cacheHitRateDrop",
+                                      "allowUnknown", "noiseMultiple", "strategies"]
   static let matrixKeys: Set<String> = ["strategies", "samples", "workers", "cache", "repetitions", "warmup"]
   static let selectKeys: Set<String> = ["tags", "excludeTags", "cases"]
 
@@ -50,6 +52,12 @@ public enum SuiteLoader {
       corpusPaths.append(p.hasPrefix("/") || directory.isEmpty ? p : directory + "/" + p)
     }
     var suite = Suite(name: name, description: object["description"]?.stringValue, file: path, corpusPaths: corpusPaths)
+    suite.contentHash = SHA256.hex(of: bytes)
+    if let g = object["gate"] {
+      let (gate, gateWarnings) = try gateThresholds(g, path: path)
+      suite.gate = gate
+      warnings += gateWarnings
+    }
     if let select = object["select"] {
       guard let s = select.objectValue else { throw fail("select", "expected an object, found \(select.typeName)") }
       warnings += s.keys.filter { !selectKeys.contains($0) }.map { InputError(file: path, key: "select.\($0)", "unknown key ignored") }
@@ -92,6 +100,49 @@ public enum SuiteLoader {
       suite.confidence = c
     }
     return (suite, warnings)
+  }
+
+  static func gateThresholds(_ value: JSONValue, path: String) throws(InputErrors) -> (GateThresholds, [InputError]) {
+    func fail(_ key: String, _ message: String) -> InputErrors { InputErrors([InputError(file: path, key: "gate.\(key)", message)]) }
+    guard let g = value.objectValue else { throw fail("", "expected an object") }
+    let warnings = g.keys.filter { !gateKeys.contains($0) }.map { InputError(file: path, key: "gate.\($0)", "unknown key ignored") }
+    var t = GateThresholds.default
+    if let p = g["preset"] {
+      guard let name = p.stringValue, let preset = GateThresholds.preset(named: name) else {
+        throw fail("preset", "expected one of default, strict, relaxed")
+      }
+      t = preset
+    }
+    func fraction(_ key: String, _ range: ClosedRange<Double>) throws(InputErrors) -> Double? {
+      guard let v = g[key] else { return nil }
+      guard let d = v.doubleValue, range.contains(d) else { throw fail(key, "expected a number in \(range.lowerBound)...\(range.upperBound)") }
+      return d
+    }
+    t.minEffect = try fraction("minEffect", 0...10) ?? t.minEffect
+    t.alpha = try fraction("alpha", 0.000001...0.5) ?? t.alpha
+    t.counterTolerance = try fraction("counterTolerance", 0...10) ?? t.counterTolerance
+    t.cacheHitRateDrop = try fraction("cacheHitRateDrop", 0...1) ?? t.cacheHitRateDrop
+    t.noiseMultiple = try fraction("noiseMultiple", 0...100) ?? t.noiseMultiple
+    if let v = g["allowUnknown"] {
+      guard let b = v.boolValue else { throw fail("allowUnknown", "expected true or false") }
+      t.allowUnknown = b
+    }
+    if let v = g["correction"] {
+      guard let name = v.stringValue, let c = GateThresholds.Correction(rawValue: name) else {
+        throw fail("correction", "expected holm or bh")
+      }
+      t.correction = c
+    }
+    if let v = g["strategies"] {
+      guard let per = v.objectValue else { throw fail("strategies", "expected an object of strategy settings") }
+      for name in per.keys {
+        guard let effect = per[name]?.objectValue?["minEffect"]?.doubleValue, effect >= 0 else {
+          throw fail("strategies.\(name)", "expected { \"minEffect\": number }")
+        }
+        t.strategyMinEffect[name] = effect
+      }
+    }
+    return (t, warnings)
   }
 
   static func strings(_ value: JSONValue, key: String, path: String) throws(InputErrors) -> [String] {

@@ -1,0 +1,99 @@
+/// `bcv-bench merge DIR...`: combine shard results into exactly what one run would give.
+enum MergeCommand {
+  static let options: [OptionSpec] = [
+    OptionSpec(name: "out", value: "DIR", help: "output folder (default Reports/<suite>)"),
+    OptionSpec(name: "gate", value: nil, help: "gate the merged run against the suite's baseline"),
+    OptionSpec(name: "baseline", value: "FILE", help: "baseline to gate against (default Baselines/<suite>.json)"),
+    OptionSpec(name: "lenient", value: nil, help: "with --gate: jobs missing from the run do not fail"),
+    OptionSpec(name: "history", value: "FILE", help: "history file to append to (default Reports/history/<suite>.jsonl)"),
+    OptionSpec(name: "quiet", value: nil, help: "print nothing but errors"),
+    OptionSpec(name: "help", value: nil, help: "show this help"),
+  ]
+
+  static var help: String {
+    Help.render("bcv-bench merge SHARD_DIR... [--out DIR] [--gate]",
+                "Merges the results of the shards K/N of one run (all N of them) into one run's results and report.",
+                options)
+  }
+
+  static func execute(_ words: [String]) throws -> ExitCode {
+    let args = try ParsedArguments(words, options: options, command: "merge")
+    if args.flags.contains("help") { print(help); return .success }
+    guard !args.positionals.isEmpty else { throw UsageError("expected the shards' output folders", command: "merge") }
+    let merged = try merge(try args.positionals.map { path throws(InputError) in try ResultsReader.read(path) })
+    let suite = merged.metadata.objectValue?["suite"]?.stringValue
+    let out = args.value("out") ?? "Reports/\(suite ?? "run")"
+    var comparison: Comparison?
+    if args.flags.contains("gate") {
+      guard let path = args.value("baseline") ?? suite.map({ "Baselines/\($0).json" }) else {
+        throw UsageError("--gate needs --baseline FILE for a run without a suite", command: "merge")
+      }
+      let baseline = try Baseline.load(path)
+      let suiteFile = merged.metadata.objectValue?["suiteFile"]?.stringValue
+      let thresholds = suiteFile.flatMap { try? SuiteLoader.load($0).suite.gate } ?? .default
+      comparison = Gate(baselinePath: path, baseline: baseline,
+                        comparator: Comparator(thresholds: thresholds, lenient: args.flags.contains("lenient")),
+                        suiteName: suite).compare(candidate: merged)
+    }
+    let history = try History.append(merged, to: args.value("history") ?? History.defaultPath(suite: suite))
+    do {
+      try ResultsWriter.write(merged.records, metadata: merged.metadata, to: out)
+      try ReportWriting.write(results: merged, comparison: comparison, history: history, to: out)
+    } catch {
+      throw InternalFailure("cannot write results to \(out): \(error)")
+    }
+    if !args.flags.contains("quiet") {
+      print(RunSummary(records: merged.records).table())
+      if let comparison { print(comparison.text()) }
+      print("merged \(args.positionals.count) shard(s): \(out)/results.csv, \(out)/results.json")
+    }
+    if merged.records.contains(where: \.isUnsound) { return .accuracyFailure }
+    return comparison?.exitCode ?? .success
+  }
+
+  /// The shards' records in canonical job order, under the shared metadata (shard removed).
+  /// Shards must come from one run (same metadata apart from the shard) and cover 1…N once.
+  static func merge(_ shards: [RunResults]) throws(InputError) -> RunResults {
+    func withoutShard(_ m: JSONValue) -> JSONValue {
+      guard let o = m.objectValue else { return m }
+      return .object(JSONObject(o.keys.filter { $0 != "shard" }.map { ($0, o[$0]!) }))
+    }
+    let first = shards[0]
+    var seen: [Int: String] = [:]
+    var count: Int?
+    for s in shards {
+      guard withoutShard(s.metadata) == withoutShard(first.metadata) else {
+        throw InputError(file: s.file, key: "run", "comes from a different run than \(first.file) (metadata differ)")
+      }
+      guard let text = s.metadata.objectValue?["shard"]?.stringValue, case .success(let shard) = Shard.parse(text) else {
+        throw InputError(file: s.file, key: "run.shard", "is not a shard's results")
+      }
+      if let c = count, c != shard.count { throw InputError(file: s.file, key: "run.shard", "is shard \(shard) but others are of \(c)") }
+      count = shard.count
+      if let other = seen[shard.index] { throw InputError(file: s.file, key: "run.shard", "shard \(shard) given twice (also \(other))") }
+      seen[shard.index] = s.file
+    }
+    if let n = count, let missing = (1...n).first(where: { seen[$0] == nil }) {
+      throw InputError(key: "shards", "shard \(missing)/\(n) is missing")
+    }
+    let meta = first.metadata.objectValue
+    let caseOrder = Dictionary((meta?["caseIDs"]?.arrayValue ?? []).compactMap(\.stringValue).enumerated().map { ($1, $0) },
+                               uniquingKeysWith: { a, _ in a })
+    let matrix = meta?["matrix"]?.objectValue
+    func position(_ key: String, _ value: JSONValue) -> Int {
+      matrix?[key]?.arrayValue?.firstIndex(of: value) ?? Int.max
+    }
+    let records = shards.flatMap(\.records).sorted { a, b in
+      let ka = [caseOrder[a.caseID] ?? .max, position("strategies", .string(a.strategy)), position("samples", .number(a.samples)),
+                position("workers", .number(a.workers)), position("cache", .string(a.cache)), a.repetition]
+      let kb = [caseOrder[b.caseID] ?? .max, position("strategies", .string(b.strategy)), position("samples", .number(b.samples)),
+                position("workers", .number(b.workers)), position("cache", .string(b.cache)), b.repetition]
+      return ka.lexicographicallyPrecedes(kb)
+    }
+    var metadata = withoutShard(first.metadata)
+    if case .object(let o) = metadata {
+      metadata = .object(JSONObject(o.keys.map { ($0, o[$0]!) } + [("shard", .null)]))
+    }
+    return RunResults(metadata: metadata, records: records, file: "")
+  }
+}

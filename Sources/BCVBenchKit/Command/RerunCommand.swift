@@ -1,0 +1,81 @@
+/// `bcv-bench rerun RESULTS.json`: repeat exactly the run a results file describes, and say
+/// what differs in the environment.
+enum RerunCommand {
+  static let options: [OptionSpec] = [
+    OptionSpec(name: "out", value: "DIR", help: "output folder (default Reports/rerun)"),
+    OptionSpec(name: "quiet", value: nil, help: "print nothing but errors"),
+    OptionSpec(name: "help", value: nil, help: "show this help"),
+  ]
+
+  static var help: String {
+    Help.render("bcv-bench rerun RESULTS.json [--out DIR]",
+                "Repeats the run a results file describes (same corpus paths, cases, matrix, seed, limits, shard), "
+                  + "then lists the differences in environment and in outcomes.", options)
+  }
+
+  static func execute(_ words: [String]) throws -> ExitCode {
+    let args = try ParsedArguments(words, options: options, command: "rerun")
+    if args.flags.contains("help") { print(help); return .success }
+    guard args.positionals.count == 1 else { throw UsageError("expected one results file", command: "rerun") }
+    let original = try ResultsReader.read(args.positionals[0])
+    let request = try requestReproducing(original)
+    let outcome = try request.perform()
+    var results = outcome.results
+    let out = args.value("out") ?? "Reports/rerun"
+    results.file = out + "/results.json"
+    do { try ResultsWriter.write(results.records, metadata: results.metadata, to: out) } catch {
+      throw InternalFailure("cannot write results to \(out): \(error)")
+    }
+    if !args.flags.contains("quiet") {
+      for line in environmentDifferences(original.metadata, results.metadata) { print("differs: \(line)") }
+      let comparison = Comparator(lenient: false).compare(baseline: Baseline(results: original, suiteHash: nil),
+                                                          candidate: Baseline(results: results, suiteHash: nil))
+      print(comparison.text())
+      print("results: \(out)/results.csv, \(out)/results.json")
+    }
+    return results.records.contains(where: \.isUnsound) ? .accuracyFailure : .success
+  }
+
+  static func requestReproducing(_ original: RunResults) throws(InputError) -> RunRequest {
+    let file = original.file
+    guard let meta = original.metadata.objectValue, let paths = meta["corpusPaths"]?.arrayValue?.compactMap(\.stringValue),
+          let ids = meta["caseIDs"]?.arrayValue?.compactMap(\.stringValue), let m = meta["matrix"]?.objectValue,
+          let seedText = meta["seed"]?.stringValue, let seed = UInt64(seedText) else {
+      throw InputError(file: file, key: "run", "does not describe its run fully (corpusPaths, caseIDs, matrix, seed)")
+    }
+    var matrix = RunMatrix()
+    matrix.strategies = m["strategies"]?.arrayValue?.compactMap(\.stringValue) ?? matrix.strategies
+    matrix.samples = m["samples"]?.arrayValue?.compactMap(\.intValue) ?? matrix.samples
+    matrix.workers = m["workers"]?.arrayValue?.compactMap(\.intValue) ?? matrix.workers
+    matrix.cacheModes = m["cache"]?.arrayValue?.compactMap(\.stringValue) ?? matrix.cacheModes
+    matrix.repetitions = m["repetitions"]?.intValue ?? matrix.repetitions
+    matrix.warmup = m["warmup"]?.intValue ?? matrix.warmup
+    if let problem = matrix.validationErrors(source: file).first { throw problem }
+    let configuration = RunConfiguration(matrix: matrix, seed: seed, timeLimit: meta["timeLimit"]?.doubleValue,
+                                         confidence: meta["confidence"]?.doubleValue ?? 0.99)
+    let suite = meta["suiteFile"]?.stringValue.flatMap { try? SuiteLoader.load($0).suite }
+    var request = RunRequest(suite: suite, corpusPaths: paths, selection: CaseSelection(tags: [], caseIDs: ids),
+                             configuration: configuration)
+    if let text = meta["shard"]?.stringValue, case .success(let shard) = Shard.parse(text) { request.shard = shard }
+    return request
+  }
+
+  /// Provenance fields whose values differ, as "name: old → new".
+  static func environmentDifferences(_ old: JSONValue, _ new: JSONValue) -> [String] {
+    var lines: [String] = []
+    let o = old.objectValue, n = new.objectValue
+    for key in ["commit", "corpusHash"] where o?[key] != n?[key] {
+      lines.append("\(key): \(o?[key]?.stringValue ?? "?") → \(n?[key]?.stringValue ?? "?")")
+    }
+    let om = o?["machineClass"]?.objectValue, nm = n?["machineClass"]?.objectValue
+    for key in Set((om?.keys ?? []) + (nm?.keys ?? [])).sorted() where om?[key] != nm?[key] {
+      lines.append("\(key): \(describe(om?[key])) → \(describe(nm?[key]))")
+    }
+    return lines
+  }
+
+  static func describe(_ v: JSONValue?) -> String {
+    guard let v else { return "?" }
+    return JSONWriter.write(v, pretty: false).trimmed
+  }
+}

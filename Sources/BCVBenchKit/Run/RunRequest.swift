@@ -1,0 +1,52 @@
+import BCVValidation
+
+/// Everything that determines a run: where the cases come from, which are selected, the
+/// configuration and the slice of jobs. `run`, `rerun`, `baseline update` and `calibrate`
+/// all build one and hand it to `perform`.
+public struct RunRequest: Sendable {
+  public var suite: Suite?
+  public var corpusPaths: [String]
+  public var selection: CaseSelection
+  public var configuration: RunConfiguration
+  public var strict: Bool = false
+  public var shard: Shard?
+  public var quiet: Bool = false
+
+  public init(suite: Suite?, corpusPaths: [String], selection: CaseSelection, configuration: RunConfiguration) {
+    self.suite = suite
+    self.corpusPaths = corpusPaths
+    self.selection = selection
+    self.configuration = configuration
+  }
+}
+
+/// What a performed run produced.
+public struct RunOutcome: Sendable {
+  public var results: RunResults
+  public var cases: [CorpusCase]
+  public var corpus: Corpus
+}
+
+extension RunRequest {
+  /// Loads the corpus, selects the cases, runs the plan and returns the records with their
+  /// provenance. Throws `InputError(s)` for bad input (nothing selected, unknown case ids,
+  /// unreadable corpus; any corpus error when strict).
+  public func perform() throws -> RunOutcome {
+    let corpus = try CorpusLoader(strict: strict).load(paths: corpusPaths)
+    if !quiet { corpus.warnings.forEach { Platform.writeStderr("bcv-bench: warning: \($0)\n") } }
+    corpus.errors.forEach { Platform.writeStderr("bcv-bench: error: \($0) (case skipped)\n") }
+    if let missing = selection.caseIDs.first(where: { id in !corpus.cases.contains { $0.id == id } }) {
+      throw InputError(key: "cases", "no case with id '\(missing)' in \(corpusPaths.joined(separator: ", "))")
+    }
+    let cases = corpus.cases.filter(selection.selects)
+    guard !cases.isEmpty else { throw InputError(key: "select", "the selection matches no case (zero jobs to run)") }
+    let plan = RunPlan(matrix: configuration.matrix, caseCount: cases.count, shard: shard, seed: configuration.seed)
+    guard !plan.jobs.isEmpty else {
+      throw InputError(key: "shard", "shard \(shard.map(\.description) ?? "") holds no job of the \(cases.count) case(s)")
+    }
+    let (records, buildErrors) = Runner(configuration: configuration).run(cases, plan: plan)
+    buildErrors.forEach { Platform.writeStderr("bcv-bench: error: \($0)\n") }
+    let metadata = Provenance.metadata(request: self, corpus: corpus, cases: cases)
+    return RunOutcome(results: RunResults(metadata: metadata, records: records, file: ""), cases: cases, corpus: corpus)
+  }
+}
