@@ -50,13 +50,39 @@ extension Interval {
 
   /// Contracts `x` and `y` for `z = x·y`: `x' = x ∩ (z / y)`, `y' = y ∩ (z / x')`.
   ///
-  /// Every feasible point with `y != 0` has `x = z/y`. When `y` contains 0 the quotient
-  /// is `entire` (division's rule), so `x` is left unchanged: the points with `y = 0` are
-  /// feasible for any `x` as soon as `0 ∈ z`. Symmetrically for `y`.
+  /// Multiplication is defined everywhere, so no undefined point is at stake. When `z`
+  /// contains 0, points with `y = 0` are feasible for any `x`, and the quotient is
+  /// `entire` whenever `y` contains 0 (division's rule), leaving `x` unchanged. When `z`
+  /// excludes 0, points with `y = 0` are infeasible (`x·0 = 0 ∉ z`), so `x` is narrowed
+  /// by the extended quotient `z / (y \ {0})`, the union of the quotients by the negative
+  /// and the positive parts of `y`: each part is intersected with `x` and the results are
+  /// hulled (e.g. `z = [1, 2]`, `y = [0, 1]` gives `x' = x ∩ [1, +∞]`).
   @inlinable
   public static func backwardMultiply(z: Interval, x: Interval, y: Interval) -> (x: Interval, y: Interval) {
-    let nx = narrow(x, to: z / y)
-    return (nx, narrow(y, to: z / nx))
+    let nx = narrowByQuotient(x, z, y)
+    return (nx, narrowByQuotient(y, z, nx))
+  }
+
+  /// `x ∩ {q/w : q ∈ z, w ∈ y, w ≠ 0}` (see `backwardMultiply`).
+  @inlinable
+  static func narrowByQuotient(_ x: Interval, _ z: Interval, _ y: Interval) -> Interval {
+    guard z.lower <= z.upper, y.lower <= y.upper, !(z.lower <= 0 && 0 <= z.upper),
+          y.lower <= 0 && 0 <= y.upper else { return narrow(x, to: z / y) }
+    // z is defined, non-empty and excludes 0; y is defined, non-empty and contains 0.
+    var result = Interval.empty
+    if y.upper > 0 {  // w in (0, y.upper]
+      let part = z.lower > 0
+        ? Interval(uncheckedLower: Round.divDown(z.lower, y.upper), upper: .infinity)
+        : Interval(uncheckedLower: -.infinity, upper: Round.divUp(z.upper, y.upper))
+      result = x.intersection(part)
+    }
+    if y.lower < 0 {  // w in [y.lower, 0)
+      let part = z.lower > 0
+        ? Interval(uncheckedLower: -.infinity, upper: Round.divUp(z.lower, y.lower))
+        : Interval(uncheckedLower: Round.divDown(z.upper, y.lower), upper: .infinity)
+      result = result.hull(x.intersection(part))
+    }
+    return result  // empty when y = [0, 0]: then x·y = 0 ∉ z
   }
 
   /// Contracts `x` and `y` for `z = x / y`.

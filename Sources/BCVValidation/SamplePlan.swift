@@ -1,33 +1,46 @@
 import BCVExpression
 import BCVNumerics
 
-/// How an obligation's samples are split into chunks: each chunk draws `count` points
-/// uniformly in one piece's box. Deterministic in the obligation and sample count alone.
+/// How an obligation's samples are split into chunks: each chunk draws `count` points in
+/// one piece's box. Deterministic in the obligation, sample count, sequence and seed alone.
 struct SamplePlan {
   struct Chunk {
     let piece: Int
     let count: Int
     let lower: [Double]
     let upper: [Double]
+    /// For `.halton`: the piece's sequence, of which this chunk takes the points
+    /// `firstIndex ..< firstIndex + count`. `nil` for `.uniform` (the chunk's random stream).
+    var halton: HaltonSequence? = nil
+    var firstIndex = 0
   }
 
   let chunks: [Chunk]
 
   /// Pieces get samples in proportion to their box volume (equally when every volume is
-  /// zero), at least one each; a piece whose box contains no double gets none.
-  init(obligation: Obligation, samples: Int, chunkSize: Int) {
+  /// zero), at least one each; a piece whose box contains no double gets none. With
+  /// `.halton`, piece p walks its own sequence (rotated by `seed` and stream (condition, p))
+  /// from index 0, chunk after chunk, so a chunk's points do not depend on who draws it.
+  init(obligation: Obligation, samples: Int, chunkSize: Int,
+       sequence: SampleSequence = .uniform, seed: UInt64 = 0) {
     let pieces = obligation.region.pieces
     let volumes = pieces.map { $0.box.approximateVolume }
     let total = volumes.reduce(0, +)
+    let salt = UInt64(ConditionName.allCases.firstIndex(of: obligation.condition)!) << 48
     var chunks: [Chunk] = []
     for (p, piece) in pieces.enumerated() {
       guard let inner = piece.box.innerDoubleBounds else { continue }
       let share = total > 0 ? volumes[p] / total : 1 / Double(pieces.count)
       var remaining = max(1, Int((Double(samples) * share).rounded()))
+      let halton = sequence == .halton
+        ? HaltonSequence(dimension: obligation.dimension, seed: seed, stream: salt | UInt64(p)) : nil
+      var drawn = 0
       while remaining > 0 {
         let n = min(chunkSize, remaining)
-        chunks.append(Chunk(piece: p, count: n, lower: inner.lower, upper: inner.upper))
+        chunks.append(Chunk(piece: p, count: n, lower: inner.lower, upper: inner.upper,
+                            halton: halton, firstIndex: drawn))
         remaining -= n
+        drawn += n
       }
     }
     self.chunks = chunks
@@ -64,14 +77,19 @@ struct ChunkSampler {
     let n = compiled.obligation.dimension
     let constraints = compiled.pieceConstraints[chunk.piece]
     var candidates: [(g: Double, order: Int, point: [Double])] = []
+    var cursor = chunk.halton?.cursor(at: chunk.firstIndex)
     var done = 0
     while done < chunk.count {
       let m = min(Self.batch, chunk.count - done)
-      // Points are drawn point by point (all coordinates of point k, then point k+1), so
-      // the stream's use does not depend on the batch size.
-      for k in 0..<m {
-        for v in 0..<n {
-          inputs[v * Self.batch + k] = rng.nextDouble(in: chunk.lower[v], chunk.upper[v])
+      if cursor != nil {
+        fillFromSequence(&cursor!, count: m, lower: chunk.lower, upper: chunk.upper)
+      } else {
+        // Points are drawn point by point (all coordinates of point k, then point k+1), so
+        // the stream's use does not depend on the batch size.
+        for k in 0..<m {
+          for v in 0..<n {
+            inputs[v * Self.batch + k] = rng.nextDouble(in: chunk.lower[v], chunk.upper[v])
+          }
         }
       }
       inputs.withUnsafeBufferPointer { evaluator.evaluate(inputs: $0.baseAddress!, stride: Self.batch, count: m) }
@@ -105,6 +123,18 @@ struct ChunkSampler {
     }
     if let first = candidates.first { outcome.unconfirmedAt = first.point }
     return outcome
+  }
+
+  /// Writes the cursor's next `count` points, scaled to the box, into the batch inputs.
+  private mutating func fillFromSequence(_ cursor: inout HaltonSequence.Cursor, count: Int,
+                                         lower: [Double], upper: [Double]) {
+    for k in 0..<count {
+      for v in 0..<lower.count {
+        let x = lower[v] + (upper[v] - lower[v]) * cursor.coordinate(v)
+        inputs[v * Self.batch + k] = min(max(x, lower[v]), upper[v])
+      }
+      cursor.advance()
+    }
   }
 
   private func point(_ k: Int) -> [Double] {

@@ -34,7 +34,8 @@ public struct SamplingStrategy: Strategy {
       result.status = .holds(proof: true)
       return result
     }
-    let plan = SamplePlan(obligation: obligation, samples: settings.samples, chunkSize: Self.chunkSize)
+    let plan = SamplePlan(obligation: obligation, samples: settings.samples, chunkSize: Self.chunkSize,
+                          sequence: settings.sequence, seed: settings.seed)
     let deadline = settings.timeLimit.map { Deadline(seconds: $0) }
     let streamSalt = UInt64(ConditionName.allCases.firstIndex(of: obligation.condition)!) << 48
     let outcomes = ParallelChunks.run(

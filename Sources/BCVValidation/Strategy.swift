@@ -11,6 +11,8 @@ public struct StrategySettings: Sendable, Hashable {
   public var confidence: Double = 0.99
   /// Wall-clock budget per obligation, in seconds; exceeding it gives `unknown (timeout)`.
   public var timeLimit: Double? = nil
+  /// Sampling: the points drawn in each box, pseudo-random (`uniform`) or low-discrepancy.
+  public var sequence: SampleSequence = .uniform
   /// Branch-and-bound: the most boxes examined per obligation.
   public var maxBoxes: Int = 200_000
   /// Branch-and-bound: boxes narrower than this in every variable are not split further.

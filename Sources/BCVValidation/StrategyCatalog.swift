@@ -2,7 +2,7 @@
 public enum StrategyCatalog {
   /// Every strategy this build offers, in the order reports list them.
   public static var all: [any Strategy] {
-    [SamplingStrategy()]
+    [SamplingStrategy(), IntervalStrategy(), AdaptiveSamplingStrategy(), SMTStrategy(), SMTExternalStrategy()]
   }
 
   public static var names: [String] { all.map(\.name) }

@@ -77,6 +77,16 @@ import Testing
     #expect(diff.x == Interval(2, 4) && diff.y == Interval(2, 3))
     let prod = Interval.backwardMultiply(z: Interval(2, 4), x: Interval(-10, 10), y: Interval(1, 2))
     #expect(prod.x == Interval(1, 4))
+    // Divisors touching or straddling 0 when z excludes 0: the extended quotient.
+    let touch = Interval.backwardMultiply(z: Interval(1, 2), x: Interval(-10, 10), y: Interval(0, 1))
+    #expect(touch.x == Interval(1, 10) && touch.y == Interval((0.1).nextDown, 1))  // 1/10 rounded down
+    let across = Interval.backwardMultiply(z: Interval(-2, -1), x: Interval(0.5, 10), y: Interval(-1, 4))
+    #expect(across.x == Interval(1, 10) && across.y == Interval(-1, (-0.1).nextUp))
+    let both = Interval.backwardMultiply(z: Interval(-2, -1), x: Interval(-0.5, 10), y: Interval(-1, 4))
+    #expect(both.x == Interval(-0.5, 10))  // hull of [-0.5, -0.25] and [1, 10]
+    #expect(Interval.backwardMultiply(z: Interval(1, 2), x: .entire, y: Interval(0)).x.isEmpty)
+    let open = Interval.backwardMultiply(z: Interval(0, 2), x: Interval(-10, 10), y: Interval(0, 1))
+    #expect(open.x == Interval(-10, 10) && open.y == Interval(0, 1))
     let quot = Interval.backwardDivide(z: Interval(1, 2), x: Interval(-10, 10), y: Interval(2, 3))
     #expect(quot.x == Interval(2, 6) && quot.y == Interval(2, 3))
     #expect(Interval.backwardNegate(z: Interval(1, 2), x: .entire) == Interval(-2, -1))
@@ -148,6 +158,15 @@ import Testing
       if !l.contains(Interval(w.lower).exp().hull(Interval(w.upper).exp())) {
         failures.append("log⁻¹ \(w) → \(l)")
       }
+      // Extended quotients for divisors with 0 as an endpoint (z > 0 here).
+      let d = g.scaled(-30...30), q = g.rng.nextInt(below: 2) == 0 ? z : -z
+      let pos = Interval.backwardMultiply(z: q, x: .entire, y: Interval(0, d)).x
+      let neg = Interval.backwardMultiply(z: q, x: .entire, y: Interval(-d, 0)).x
+      let okPos = q.lower > 0 ? ExactValue.quotient(q.lower, d).isAbove(pos.lower)
+                              : ExactValue.quotient(q.upper, d).isBelow(pos.upper)
+      let okNeg = q.lower > 0 ? ExactValue.quotient(q.lower, -d).isBelow(neg.upper)
+                              : ExactValue.quotient(q.upper, -d).isAbove(neg.lower)
+      if !(okPos && okNeg) { failures.append("mul⁻¹ \(q) / [0, ±\(d)] → \(pos), \(neg)") }
       let v = g.point(in: z)
       let n = 1 + g.rng.nextInt(below: 25)
       let r = Interval.backwardPower(z: Interval(v), x: Interval(0, .infinity), n: n)

@@ -35,7 +35,8 @@ enum MergeCommand {
                         comparator: Comparator(thresholds: thresholds, lenient: args.flags.contains("lenient")),
                         suiteName: suite).compare(candidate: merged)
     }
-    let history = try History.append(merged, to: args.value("history") ?? History.defaultPath(suite: suite))
+    let historyPath = args.value("history") ?? suite.map { History.defaultPath(suite: $0) }
+    let history = try historyPath.map { try History.append(merged, to: $0) } ?? []
     do {
       try ResultsWriter.write(merged.records, metadata: merged.metadata, to: out)
       try ReportWriting.write(results: merged, comparison: comparison, history: history, to: out)

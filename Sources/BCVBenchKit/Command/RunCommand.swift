@@ -17,11 +17,13 @@ enum RunCommand {
     OptionSpec(name: "exclude-tags", value: "LIST", help: "skip cases with any of these tags"),
     OptionSpec(name: "cases", value: "LIST", help: "run only these case ids"),
     OptionSpec(name: "out", value: "DIR", help: "output folder (default Reports/<suite or 'run'>)"),
+    OptionSpec(name: "cache", value: "MODES", help: "cache modes: off, cold, warm (default off)"),
+    OptionSpec(name: "cache-dir", value: "DIR", help: "disk cache folder for warm jobs (default .build/bcv-cache)"),
     OptionSpec(name: "shard", value: "K/N", help: "run only the K-th of N deterministic slices of the jobs"),
     OptionSpec(name: "gate", value: nil, help: "compare with the suite's baseline; exit 1 or 3 on a regression"),
     OptionSpec(name: "baseline", value: "FILE", help: "baseline to gate against (default Baselines/<suite>.json)"),
     OptionSpec(name: "lenient", value: nil, help: "with --gate: jobs missing from the run do not fail the gate"),
-    OptionSpec(name: "history", value: "FILE", help: "history file to append to (default Reports/history/<suite>.jsonl)"),
+    OptionSpec(name: "history", value: "FILE", help: "history file to append to (suite runs default to Reports/history/<suite>.jsonl)"),
     OptionSpec(name: "strict", value: nil, help: "stop at the first corpus error instead of skipping bad cases"),
     OptionSpec(name: "quiet", value: nil, help: "print nothing but errors"),
     OptionSpec(name: "json", value: nil, help: "print the summary as JSON on stdout"),
@@ -51,8 +53,9 @@ enum RunCommand {
     var results = outcome.results
     results.file = outDirectory + "/results.json"
     let comparison = gate.map { $0.compare(candidate: results) }
-    let history = request.shard == nil
-      ? try History.append(results, to: args.value("history") ?? History.defaultPath(suite: request.suite?.name)) : []
+    // Suite runs keep a history by default; ad-hoc corpus runs only when asked.
+    let historyPath = args.value("history") ?? request.suite.map { History.defaultPath(suite: $0.name) }
+    let history = try historyPath.map { path in request.shard == nil ? try History.append(results, to: path) : [] } ?? []
     do {
       try ResultsWriter.write(results.records, metadata: results.metadata, to: outDirectory)
       try ReportWriting.write(results: results, comparison: comparison, history: history, to: outDirectory)
@@ -108,6 +111,7 @@ enum RunCommand {
     if let w = try args.integers("workers", in: 1...RunMatrix.maxWorkers, command: "run") { matrix.workers = w }
     if let r = try args.integer("repetitions", in: 1...RunMatrix.maxRepetitions, command: "run") { matrix.repetitions = r }
     if let w = try args.integer("warmup", in: 0...RunMatrix.maxRepetitions, command: "run") { matrix.warmup = w }
+    if let modes = args.list("cache") { matrix.cacheModes = modes }
     if let problem = matrix.validationErrors(source: "command line").first {
       throw UsageError("\(problem.key.map { "--\($0)" } ?? "matrix"): \(problem.message)", command: "run")
     }
@@ -119,6 +123,7 @@ enum RunCommand {
     }
     configuration.timeLimit = try args.number("time-limit", command: "run", where: { $0 > 0 }, expected: "a positive number of seconds") ?? configuration.timeLimit
     configuration.confidence = try args.number("confidence", command: "run", where: { $0 > 0 && $0 < 1 }, expected: "a number strictly between 0 and 1") ?? configuration.confidence
+    if let dir = args.value("cache-dir") { configuration.cacheDirectory = dir }
     configuration.progress = !args.flags.contains("quiet") && Platform.isTerminal(2) && Platform.environment("CI") == nil
     return configuration
   }

@@ -21,6 +21,26 @@ public struct JobSummary: Sendable, Hashable {
   /// A repetition hit its time limit, so its counters depend on timing and are not compared.
   public var timedOut: Bool
 
+  public init(key: String, caseID: String, strategy: String, samples: Int, workers: Int, cache: String,
+              verdict: VerdictKind, proof: Bool, outcome: Outcome, evaluations: Int, boxes: Int, cacheHits: Int,
+              cacheMisses: Int, seconds: [Double], timedOut: Bool) {
+    self.key = key
+    self.caseID = caseID
+    self.strategy = strategy
+    self.samples = samples
+    self.workers = workers
+    self.cache = cache
+    self.verdict = verdict
+    self.proof = proof
+    self.outcome = outcome
+    self.evaluations = evaluations
+    self.boxes = boxes
+    self.cacheHits = cacheHits
+    self.cacheMisses = cacheMisses
+    self.seconds = seconds
+    self.timedOut = timedOut
+  }
+
   public var cacheHitRate: Double? {
     let total = cacheHits + cacheMisses
     return total > 0 ? Double(cacheHits) / Double(total) : nil

@@ -5,6 +5,8 @@ struct SVGLegendEntry {
     case box
     /// A solid line with a dot, for measured series.
     case line
+    /// A solid line alone, for summary lines such as a median.
+    case rule
     /// A dashed line, for reference ("ideal") series.
     case dashedLine
     /// A dot, for individual observations.
@@ -110,6 +112,7 @@ enum SVGChartParts {
       case .line:
         canvas.line(x, middle, x + 18, middle, stroke: entry.color, width: 2)
         canvas.circle(x: x + 9, y: middle, radius: 3, fill: entry.color)
+      case .rule: canvas.line(x, middle, x + 18, middle, stroke: entry.color, width: 2.5)
       case .dashedLine: canvas.line(x, middle, x + 18, middle, stroke: entry.color, width: 2, dash: "5 3")
       case .dot: canvas.circle(x: x + 6, y: middle, radius: 3.5, fill: entry.color)
       case .marker: canvas.line(x + 9, line - 2, x + 9, line + 14, stroke: entry.color, width: 1.5, dash: "3 2")

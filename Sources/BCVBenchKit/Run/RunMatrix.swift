@@ -17,7 +17,10 @@ public struct RunMatrix: Sendable, Hashable {
   public static let maxSamples = 100_000_000
   public static let maxWorkers = 256
   public static let maxRepetitions = 1_000
-  public static let knownCacheModes = ["off"]
+  /// `off`: no cache. `cold`: each job starts from an empty cache (the cost of misses and
+  /// stores). `warm`: the shared two-level cache (memory, then the disk folder), which
+  /// persists across runs.
+  public static let knownCacheModes = ["off", "cold", "warm"]
 }
 
 /// One cell of the matrix for one case.

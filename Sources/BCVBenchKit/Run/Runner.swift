@@ -8,6 +8,8 @@ public struct RunConfiguration: Sendable {
   public var confidence: Double
   /// Show a progress line on stderr (only ever on a terminal).
   public var progress: Bool
+  /// The disk cache's folder for `warm` jobs (nil: memory only).
+  public var cacheDirectory: String? = ".build/bcv-cache"
 
   public init(matrix: RunMatrix = RunMatrix(), seed: UInt64 = 1, timeLimit: Double? = nil,
               confidence: Double = 0.99, progress: Bool = false) {
@@ -35,18 +37,28 @@ public struct RunConfiguration: Sendable {
 /// `seconds` is the wall time its strategy spent deciding the three obligations.
 public struct Runner {
   public let configuration: RunConfiguration
+  /// The cache `warm` jobs share.
+  public let sharedCache: TwoLevelCache
 
-  public init(configuration: RunConfiguration) { self.configuration = configuration }
+  public init(configuration: RunConfiguration) {
+    self.configuration = configuration
+    sharedCache = TwoLevelCache(disk: configuration.cacheDirectory.map { DiskCache(directory: $0) })
+  }
 
   /// Runs the plan's jobs over `cases` (indexed by `Job.caseIndex`). Returns the records in
   /// the plan's canonical job order, and the cases that could not be turned into obligations.
   public func run(_ cases: [CorpusCase], plan: RunPlan) -> (records: [JobRecord], errors: [InputError]) {
     var compiled: [[CompiledObligation]?] = []
+    var fingerprints: [[String]] = []
     var errors: [InputError] = []
+    let usesCache = configuration.matrix.cacheModes.contains { $0 != "off" }
     for c in cases {
       do {
-        compiled.append(try c.problem.obligations().map(CompiledObligation.init))
+        let obligations = try c.problem.obligations()
+        compiled.append(obligations.map(CompiledObligation.init))
+        fingerprints.append(usesCache ? obligations.map(\.fingerprint) : [])
       } catch let e {
+        fingerprints.append([])
         errors.append(InputError(file: c.file, caseID: c.id, e.description))
         compiled.append(nil)
       }
@@ -55,7 +67,7 @@ public struct Runner {
     for job in plan.jobs where job.repetition == 0 && configuration.matrix.warmup > 0 {
       guard let obligations = compiled[job.caseIndex], let strategy = StrategyCatalog.named(job.strategy) else { continue }
       for _ in 0..<configuration.matrix.warmup {
-        _ = strategy.validate(obligations, settings: configuration.settings(for: job))
+        _ = execute(job, obligations, fingerprints[job.caseIndex], strategy)
       }
     }
     var slots = [JobRecord?](repeating: nil, count: plan.jobs.count)
@@ -66,12 +78,13 @@ public struct Runner {
             let strategy = StrategyCatalog.named(job.strategy) else { continue }
       let c = cases[job.caseIndex]
       progress.update(done: n, label: "\(c.id) \(job.strategy)")
-      let settings = configuration.settings(for: job)
       let cpuBefore = Platform.cpuSeconds()
       let clock = Stopwatch()
-      let verdict = strategy.validate(obligations, settings: settings)
+      let (verdict, hits, misses) = execute(job, obligations, fingerprints[job.caseIndex], strategy)
       let seconds = clock.elapsedSeconds
       var record = JobRecord(job: job, caseID: c.id, verdict: verdict, expected: c.expected, seconds: seconds)
+      record.cacheHits = hits
+      record.cacheMisses = misses
       record.cpuSeconds = Platform.cpuSeconds() - cpuBefore
       record.peakMemoryBytes = Platform.peakResidentMemoryBytes()
       record.tags = c.tags
@@ -79,6 +92,23 @@ public struct Runner {
     }
     progress.finish()
     return (slots.compactMap { $0 }, errors)
+  }
+
+  /// Decides one job's obligations under its cache mode; returns the verdict and the cache
+  /// hits and misses (zero with the cache off).
+  func execute(_ job: Job, _ obligations: [CompiledObligation], _ fingerprints: [String],
+               _ strategy: any Strategy) -> (Verdict, Int, Int) {
+    let settings = configuration.settings(for: job)
+    switch job.cache {
+    case "cold":
+      return CachedValidation.validate(obligations, fingerprints: fingerprints, strategy: strategy, settings: settings,
+                                       cache: MemoryCache())
+    case "warm":
+      return CachedValidation.validate(obligations, fingerprints: fingerprints, strategy: strategy, settings: settings,
+                                       cache: sharedCache)
+    default:
+      return (strategy.validate(obligations, settings: settings), 0, 0)
+    }
   }
 
   /// Runs every job of the matrix (no sharding).

@@ -47,7 +47,7 @@ public enum MultipleTesting {
     var adjusted = [Double](repeating: 1, count: pValues.count)
     var running = 1.0
     for (rank, index) in ascendingOrder(pValues).enumerated().reversed() {
-      running = min(running, m * sanitized(pValues[index]) / Double(rank + 1))
+      running = min(running, sanitized(pValues[index]) * (m / Double(rank + 1)))
       adjusted[index] = running
     }
     return adjusted

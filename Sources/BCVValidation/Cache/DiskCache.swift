@@ -1,0 +1,132 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A cache in a folder that outlives the process: one file per entry, bounded in total
+/// size, safe with concurrent writers in other processes.
+///
+/// Guarantees: an entry is written to a temporary file and renamed into place, so a reader
+/// sees a whole entry or none; every entry carries the SHA-256 of its key and body, so a
+/// truncated, corrupted or misplaced file is detected, counted in `corrupt`, treated as a
+/// miss and replaced on the next store — never trusted. When the folder grows past
+/// `maxBytes`, the least recently used entries (by modification time, refreshed on every
+/// hit) are deleted until it is under 90% of the bound.
+public final class DiskCache: ResultCache, @unchecked Sendable {
+  static let header = "bcv-cache/1"
+  public let directory: String
+  public let maxBytes: Int
+  private let lock = NSLock()
+  private var stats = CacheStatistics()
+  private var approximateBytes: Int
+  private var sequence = 0
+
+  public init(directory: String, maxBytes: Int = 256 << 20) {
+    precondition(maxBytes > 0, "maxBytes must be positive, got \(maxBytes)")
+    self.directory = directory
+    self.maxBytes = maxBytes
+    try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    approximateBytes = Self.entryFiles(in: directory).reduce(0) { $0 + $1.size }
+  }
+
+  public var statistics: CacheStatistics { lock.withLock { stats } }
+
+  /// The file that holds the entry for `key` (whether or not it exists yet).
+  public func path(for key: String) -> String {
+    let h = SHA256.hex(of: key)
+    return "\(directory)/\(h.prefix(2))/\(h).entry"
+  }
+
+  public func lookup(_ key: String) -> ObligationResult? {
+    let file = path(for: key)
+    guard let data = FileManager.default.contents(atPath: file) else {
+      lock.withLock { stats.misses += 1 }
+      return nil
+    }
+    guard let result = Self.parse(data, key: key) else {
+      lock.withLock {
+        stats.corrupt += 1
+        stats.misses += 1
+      }
+      return nil
+    }
+    _ = utimes(file, nil)
+    lock.withLock { stats.hits += 1 }
+    return result
+  }
+
+  public func store(_ key: String, _ result: ObligationResult) {
+    let body = CacheEntryCodec.encode(result)
+    let text = "\(Self.header) \(SHA256.hex(of: key + "\n" + body))\n\(key)\n\(body)"
+    let file = path(for: key)
+    let folder = (file as NSString).deletingLastPathComponent
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let n = lock.withLock { () -> Int in
+      sequence += 1
+      return sequence
+    }
+    let temporary = "\(folder)/.tmp-\(getpid())-\(n)-\(UInt32.random(in: 0...UInt32.max))"
+    guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else { return }
+    guard rename(temporary, file) == 0 else {
+      unlink(temporary)
+      return
+    }
+    let overBound = lock.withLock { () -> Bool in
+      stats.stores += 1
+      approximateBytes += text.utf8.count
+      return approximateBytes > maxBytes
+    }
+    if overBound { evict() }
+  }
+
+  public func removeAll() {
+    lock.withLock {
+      try? FileManager.default.removeItem(atPath: directory)
+      try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      approximateBytes = 0
+    }
+  }
+
+  /// Deletes least recently used entries until the folder is under 90% of `maxBytes`.
+  private func evict() {
+    var files = Self.entryFiles(in: directory)
+    var total = files.reduce(0) { $0 + $1.size }
+    files.sort { ($0.modified, $0.path) < ($1.modified, $1.path) }
+    var evicted = 0
+    for f in files where total > maxBytes * 9 / 10 {
+      if unlink(f.path) == 0 {
+        total -= f.size
+        evicted += 1
+      }
+    }
+    lock.withLock {
+      approximateBytes = total
+      stats.evictions += evicted
+    }
+  }
+
+  static func parse(_ data: Data, key: String) -> ObligationResult? {
+    guard let text = String(data: data, encoding: .utf8) else { return nil }
+    let parts = text.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
+    guard parts.count == 3 else { return nil }
+    let head = parts[0].split(separator: " ")
+    guard head.count == 2, head[0] == header, parts[1] == key else { return nil }
+    let body = String(parts[2])
+    guard SHA256.hex(of: key + "\n" + body) == head[1] else { return nil }
+    return CacheEntryCodec.decode(body)
+  }
+
+  /// Every entry file under `directory`, with its size and modification time.
+  public static func entryFiles(in directory: String) -> [(path: String, size: Int, modified: Double)] {
+    guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+    var result: [(String, Int, Double)] = []
+    while let relative = enumerator.nextObject() as? String {
+      guard relative.hasSuffix(".entry") else { continue }
+      let full = directory + "/" + relative
+      var info = stat()
+      guard stat(full, &info) == 0 else { continue }
+      result.append((full, Int(info.st_size), Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) * 1e-9))
+    }
+    return result
+  }
+}

@@ -1,0 +1,74 @@
+import BCVExpression
+import BCVNumerics
+
+/// Everything the interval branch-and-bound compiles once per obligation and then shares,
+/// read-only, between its worker threads.
+///
+/// - `main` (`compiled.tape`) computes g (output 0) and every region constraint.
+/// - `gradient` computes ∂g/∂xᵢ for every variable i (output i), from
+///   `Expr.derivative(withRespectTo:)`; where g has an `abs` kink the derivative uses
+///   sign(u), whose enclosure spans the Clarke gradient, so mean-value bounds stay sound.
+/// - `value` computes g alone, for the value at a box's centre.
+/// - `roots[p]` is piece p's box enclosed outward in doubles: it contains the exact box.
+struct BnBProgram: Sendable {
+  let compiled: CompiledObligation
+  let main: BnBIntervalTape
+  let gradient: BnBIntervalTape
+  let value: BnBIntervalTape
+  /// Whether the mean-value form may be used: g must be continuous wherever its natural
+  /// enclosure is defined, which fails only for the internal `sign` function (it appears
+  /// in g when g is itself the derivative of an expression with `abs`).
+  let meanValueAllowed: Bool
+  /// The register of each variable in `compiled.tape`, or -1 when g and the constraints
+  /// do not use it.
+  let variableRegisters: [Int]
+  let roots: [(lower: [Double], upper: [Double])]
+  /// Per piece: the dimensions in which its root box has positive width. Volumes and
+  /// undecided fractions are measured in these only, so a piece that is flat in some
+  /// variable (a point bound) still has a meaningful measure.
+  let measuredDimensions: [[Int]]
+
+  init(_ compiled: CompiledObligation) {
+    let obligation = compiled.obligation
+    let n = obligation.dimension
+    let g = obligation.expression
+    self.compiled = compiled
+    main = BnBIntervalTape(compiled.tape)
+    gradient = BnBIntervalTape(Tape(compiling: (0..<n).map { g.derivative(withRespectTo: $0) }, variableCount: n))
+    value = BnBIntervalTape(Tape(compiling: [g], variableCount: n))
+    meanValueAllowed = !value.tape.instructions.contains { $0.op == .sign }
+    var registers = Array(repeating: -1, count: n)
+    for (index, ins) in compiled.tape.instructions.enumerated() where ins.op == .variable {
+      registers[Int(ins.a)] = index
+    }
+    variableRegisters = registers
+    roots = obligation.region.pieces.map { piece in
+      (piece.box.bounds.map { $0.lower.doubleEnclosure.lower },
+       piece.box.bounds.map { $0.upper.doubleEnclosure.upper })
+    }
+    measuredDimensions = roots.map { root in (0..<n).filter { root.lower[$0] < root.upper[$0] } }
+  }
+
+  var dimension: Int { compiled.obligation.dimension }
+  var strict: Bool { compiled.obligation.strict }
+
+  /// Whether an upper bound of g certifies the obligation on a box (≤ 0, or < 0 when
+  /// strict). NaN never certifies.
+  @inline(__always)
+  func certifies(upperBound u: Double) -> Bool {
+    strict ? u < 0 : u <= 0
+  }
+
+  /// The measure of the box `lower…upper` in piece p's measured dimensions (rounded;
+  /// for reporting only).
+  func measure(piece p: Int, lower: UnsafeBufferPointer<Double>, upper: UnsafeBufferPointer<Double>) -> Double {
+    var m = 1.0
+    for d in measuredDimensions[p] { m *= upper[d] - lower[d] }
+    return m
+  }
+
+  /// Piece p's root measure.
+  func rootMeasure(piece p: Int) -> Double {
+    measuredDimensions[p].reduce(1.0) { $0 * (roots[p].upper[$1] - roots[p].lower[$1]) }
+  }
+}

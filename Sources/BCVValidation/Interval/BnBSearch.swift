@@ -1,0 +1,95 @@
+import BCVExpression
+import BCVNumerics
+
+/// One run of the interval branch-and-bound over an obligation, in breadth-first waves
+/// (see `IntervalStrategy` for the algorithm and the determinism argument).
+struct BnBSearch {
+  struct Outcome {
+    var result: ObligationResult
+    /// Every decided leaf in wave order (only with `recordLeaves`, complete only for a proof).
+    var leaves: [ProofCertificate.Leaf]
+  }
+
+  let program: BnBProgram
+  let settings: StrategySettings
+  let contraction: Bool
+  let recordLeaves: Bool
+
+  init(compiled: CompiledObligation, settings: StrategySettings, contraction: Bool, recordLeaves: Bool) {
+    program = BnBProgram(compiled)
+    self.settings = settings
+    self.contraction = contraction
+    self.recordLeaves = recordLeaves
+  }
+
+  func run() -> Outcome {
+    let obligation = program.compiled.obligation
+    var result = ObligationResult(condition: obligation.condition, status: .holds(proof: true))
+    var leaves: [ProofCertificate.Leaf] = []
+    let deadline = settings.timeLimit.map { Deadline(seconds: $0) }
+    var wave = BnBBoxList(dimension: program.dimension)
+    for (p, root) in program.roots.enumerated() { wave.append(piece: p, lower: root.lower, upper: root.upper) }
+    var tally = BnBTally(program: program)
+    var stop: String?
+    while wave.count > 0 {
+      let budget = settings.maxBoxes - result.boxes
+      guard budget > 0 else {
+        stop = "box budget of \(settings.maxBoxes) exhausted"
+        tally.addUndecided(wave)
+        break
+      }
+      let active = min(wave.count, budget)
+      let chunkSize = IntervalStrategy.chunkSize
+      let outcomes = ParallelChunks.run(
+        count: (active + chunkSize - 1) / chunkSize, workers: settings.workers,
+        makeWorker: {
+          BnBWorker(program: program, contraction: contraction, recordLeaves: recordLeaves,
+                    minWidth: settings.minWidth)
+        },
+        body: { worker, k -> (result: BnBChunkOutcome, stop: Bool) in
+          if deadline?.hasPassed == true {
+            var late = BnBChunkOutcome(dimension: program.dimension)
+            late.timedOut = true
+            return (late, true)
+          }
+          let o = worker.process(wave, range: k * chunkSize ..< min((k + 1) * chunkSize, active))
+          return (o, o.violation != nil)
+        })
+      var next = BnBBoxList(dimension: program.dimension)
+      for (k, slot) in outcomes.enumerated() {
+        // Chunks after a stop may or may not have run: never look past the first stop.
+        guard let o = slot, !o.timedOut else {
+          stop = "timeout after \(result.boxes) boxes"
+          tally.addUndecided(wave.suffix(from: k * chunkSize))
+          break
+        }
+        result.boxes += o.boxes
+        result.evaluations += o.evaluations
+        tally.add(o)
+        if recordLeaves { leaves.append(contentsOf: o.leaves) }
+        if let cex = o.violation {
+          result.status = .violated(cex)
+          result.worstValue = tally.worstValue
+          return Outcome(result: result, leaves: [])
+        }
+        next.append(contentsOf: o.children)
+      }
+      if stop == nil && active < wave.count {
+        stop = "box budget of \(settings.maxBoxes) exhausted"
+        tally.addUndecided(wave.suffix(from: active))
+      }
+      if stop != nil {
+        tally.addUndecided(next)
+        break
+      }
+      wave = next
+    }
+    result.worstValue = tally.worstValue
+    if let why = tally.unknownReason(stop: stop, minWidth: settings.minWidth) {
+      result.status = .unknown(reason: why)
+      result.undecidedFraction = tally.undecidedFraction
+      return Outcome(result: result, leaves: [])
+    }
+    return Outcome(result: result, leaves: leaves)
+  }
+}

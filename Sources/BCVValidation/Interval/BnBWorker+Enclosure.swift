@@ -1,0 +1,113 @@
+import BCVExpression
+import BCVNumerics
+
+extension BnBWorker {
+  /// What the interval tests concluded about a box.
+  enum Enclosure {
+    /// The box is decided: it misses the piece's set, or g certainly satisfies the relation.
+    case decided(ProofCertificate.Decision)
+    /// Contraction proved that no point of the box satisfies the piece's constraints.
+    /// (Never with a certificate: certificates are produced without contraction.)
+    case infeasible
+    /// g's enclosure is undefined (NaN) somewhere on the box: it can never be accepted.
+    case undefined
+    /// Neither; split or search further.
+    case open
+  }
+
+  /// Runs the interval tests on the box `lower…upper` of `piece`. With `contraction` the
+  /// box may be narrowed (written back to `lower`/`upper`) to a box that still holds every
+  /// point of the piece's set that was in it.
+  ///
+  /// Guarantees: `.decided(.discarded(k, l))` only when constraint k's enclosure over the
+  /// (possibly contracted) box has lower end l > 0; `.infeasible` only when HC4 proved
+  /// that no point of the box satisfies the constraints; `.decided(.bounded(u))` only when u bounds g from above on the box and certifies the
+  /// relation. Leaves `slopes` set to |∂g/∂xᵢ| over the box when it computed them.
+  mutating func enclose(piece: Int, evaluations: inout Int) -> Enclosure {
+    slopesKnown = false
+    let constraints = program.compiled.pieceConstraints[piece]
+    for d in 0..<program.dimension { box[d] = Interval(lower[d], upper[d]) }
+    forward(&evaluations)
+    if let discard = discarded(constraints) { return .decided(discard) }
+    if contraction, constraints.contains(where: { !registers[program.main.output($0)].certainlyLessThanOrEqual(0) }) {
+      switch contract(constraints) {
+      case .infeasible: return .infeasible
+      case .contracted(changed: false): break
+      case .contracted(changed: true):
+        for d in 0..<program.dimension { (lower[d], upper[d]) = (box[d].lower, box[d].upper) }
+        forward(&evaluations)
+        if let discard = discarded(constraints) { return .decided(discard) }
+      }
+    }
+    let natural = registers[program.main.output(0)]
+    if natural.isPossiblyUndefined { return .undefined }
+    if program.certifies(upperBound: natural.upper) { return .decided(.bounded(upperBound: natural.upper)) }
+    guard let meanValue = meanValueForm(&evaluations) else { return .open }
+    let both = natural.intersection(meanValue)
+    guard !both.isEmpty, !both.isPossiblyUndefined, program.certifies(upperBound: both.upper) else { return .open }
+    return .decided(.bounded(upperBound: both.upper))
+  }
+
+  /// The main tape over `box` into `registers`.
+  private mutating func forward(_ evaluations: inout Int) {
+    evaluations += 1
+    box.withUnsafeBufferPointer { b in
+      registers.withUnsafeMutableBufferPointer { program.main.evaluate(b, into: $0) }
+    }
+  }
+
+  /// The first constraint (in the piece's order) certainly > 0 on the box.
+  private func discarded(_ constraints: [Int]) -> ProofCertificate.Decision? {
+    for (k, j) in constraints.enumerated() {
+      let h = registers[program.main.output(j)]
+      if h.certainlyGreater(0) { return .discarded(constraint: k, lowerBound: h.lower) }
+    }
+    return nil
+  }
+
+  /// HC4 on a copy of the forward registers, writing the contracted box to `box`.
+  private mutating func contract(_ constraints: [Int]) -> BnBContractor.Result {
+    for i in registers.indices { scratch[i] = registers[i] }
+    let tape = program.main.tape, variables = program.variableRegisters
+    return box.withUnsafeMutableBufferPointer { b in
+      scratch.withUnsafeMutableBufferPointer { r in
+        BnBContractor.contract(b, tape: tape, outputs: constraints, variableRegisters: variables, registers: r)
+      }
+    }
+  }
+
+  /// The mean-value form g(c) + Σᵢ ∂g/∂xᵢ(box)·(boxᵢ − cᵢ) with c the box's midpoint
+  /// (`Interval.midpoint` per variable), summed in variable order; nil when the form does
+  /// not apply (g may be discontinuous, or g(c) or a partial derivative is undefined).
+  ///
+  /// Sound because g is continuous on the box (its natural enclosure is defined, and g has
+  /// no `sign`) and Lipschitz along every segment, with derivatives enclosed by the
+  /// gradient tape (Clarke's at `abs` kinks): g(x) − g(c) = ∫ ∇g·(x − c) lies in the sum.
+  /// `CertificateChecker` recomputes exactly this formula on its own code path.
+  private mutating func meanValueForm(_ evaluations: inout Int) -> Interval? {
+    guard program.meanValueAllowed else { return nil }
+    let n = program.dimension
+    evaluations += 2
+    box.withUnsafeBufferPointer { b in
+      gradientRegisters.withUnsafeMutableBufferPointer { program.gradient.evaluate(b, into: $0) }
+    }
+    var allFinite = true
+    for d in 0..<n {
+      let s = gradientRegisters[program.gradient.output(d)]
+      if s.isPossiblyUndefined { return nil }
+      slopes[d] = s.magnitude
+      allFinite = allFinite && slopes[d].isFinite
+    }
+    slopesKnown = allFinite
+    for d in 0..<n { centre[d] = Interval(box[d].midpoint) }
+    centre.withUnsafeBufferPointer { c in
+      valueRegisters.withUnsafeMutableBufferPointer { program.value.evaluate(c, into: $0) }
+    }
+    var sum = valueRegisters[program.value.output(0)]
+    if sum.isPossiblyUndefined { return nil }
+    for d in 0..<n {
+      sum = sum + gradientRegisters[program.gradient.output(d)] * (box[d] - centre[d])
+    }
+    return sum
+  }
+}

@@ -1,0 +1,45 @@
+import BCVExpression
+import BCVNumerics
+
+extension CertificateChecker {
+  /// The checker's own enclosure of g over a leaf box: natural interval evaluation of g's
+  /// tape, then, when that is not enough, its intersection with the mean-value form.
+  struct GEnclosure {
+    let value: Tape
+    /// ∂g/∂xᵢ as output i, or nil when the mean-value form may not be used: g contains
+    /// the internal `sign` function (g may then be discontinuous).
+    let gradient: Tape?
+
+    init(_ g: Expr, variableCount n: Int) {
+      value = Tape(compiling: [g], variableCount: n)
+      gradient = value.instructions.contains { $0.op == .sign }
+        ? nil : Tape(compiling: (0..<n).map { g.derivative(withRespectTo: $0) }, variableCount: n)
+    }
+
+    /// An interval containing g(x) for every x in `box`, or nil when g is possibly
+    /// undefined somewhere on the box. The tighter of the natural enclosure and its
+    /// intersection with the mean-value form (when that applies and is not empty).
+    func enclosure(on box: [Interval]) -> Interval? {
+      guard let natural = checkedOutputs(value, at: box)?[0], !natural.isPossiblyUndefined else { return nil }
+      guard let m = meanValue(on: box) else { return natural }
+      let both = natural.intersection(m)
+      return both.isEmpty || both.isPossiblyUndefined || both.upper >= natural.upper ? natural : both
+    }
+
+    /// g(c) + Σᵢ ∂g/∂xᵢ(box)·(boxᵢ − cᵢ), c the box's midpoint (`Interval.midpoint` per
+    /// variable), summed in variable order; nil when it does not apply. Valid because g is
+    /// defined on the whole box (checked by the caller), hence continuous there (every
+    /// operation is continuous on its domain; `sign` is excluded), and Lipschitz along
+    /// segments with derivatives enclosed by the gradient (Clarke's at `abs` kinks).
+    private func meanValue(on box: [Interval]) -> Interval? {
+      guard let gradient, let slopes = checkedOutputs(gradient, at: box),
+            !slopes.contains(where: \.isPossiblyUndefined) else { return nil }
+      let centre = box.map { Interval($0.midpoint) }
+      guard var sum = checkedOutputs(value, at: centre)?[0], !sum.isPossiblyUndefined else { return nil }
+      for d in box.indices {
+        sum = sum + slopes[d] * (box[d] - centre[d])
+      }
+      return sum
+    }
+  }
+}

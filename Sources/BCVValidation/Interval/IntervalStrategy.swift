@@ -1,0 +1,84 @@
+import BCVExpression
+import BCVNumerics
+
+/// Interval branch-and-bound: proves obligations with outward-rounded interval
+/// arithmetic, or finds confirmed counterexamples.
+///
+/// Each piece of the obligation's region starts as one box, the piece's exact rational box
+/// enclosed outward in doubles. A box is
+/// 1. **discarded** when some constraint's enclosure is certainly > 0 (the box misses the
+///    piece's set; an undefined enclosure never discards);
+/// 2. **contracted** onto the constraints with HC4-revise (`BnBContractor`), keeping every
+///    point of the set, and re-tested;
+/// 3. **accepted** when g's enclosure certainly satisfies the relation (upper ≤ 0, or < 0
+///    when strict): first the natural interval extension of the tape, then its
+///    intersection with the mean-value form g(c) + ∇g(B)·(B − c) (gradient tape compiled
+///    once per obligation from `Expr.derivative`). An enclosure that is undefined (NaN)
+///    anywhere never accepts: a point where g is undefined violates the obligation;
+/// 4. **searched** for a counterexample: centre and linearisation corner in floating
+///    point, a short projected gradient ascent, then `CounterexampleCheck.confirm`; a
+///    confirmed point answers `violated` at once;
+/// 5. otherwise **bisected** along the variable of largest smear |∂g/∂xᵢ|·widthᵢ (the
+///    relatively widest when smears are unknown or one variable starves).
+///
+/// Answers: `holds(proof: true)` when every box was discarded or accepted (an empty region
+/// holds); `violated` with a confirmed point; otherwise `unknown` with the reason (box
+/// budget `settings.maxBoxes`, boxes narrower than `settings.minWidth` in every splittable
+/// variable, `settings.timeLimit`, undefined enclosures, unconfirmable round-off
+/// violations) and `undecidedFraction`: the undecided part of each piece's measure (its
+/// box's volume over the variables in which it has positive width), weighted by the
+/// pieces' box volumes (equally when all are zero).
+///
+/// **Parallelism and determinism.** The box tree is processed in breadth-first waves. A
+/// wave is an ordered list of boxes, cut into chunks of `chunkSize` boxes; chunks run on
+/// `settings.workers` threads (`ParallelChunks`) and their results are merged in chunk
+/// order, so the next wave (the children, in order), the counters and the leaves are the
+/// same for any worker count. A box's fate depends only on the box. A counterexample stops
+/// the search: the reported one is the first confirmed in wave order, and the counters
+/// count exactly the boxes up to it. Only a `timeLimit` can make results depend on timing.
+///
+/// `counters`: `boxes` examined; `evaluations` counts tape evaluations, one per box
+/// interval pass (main, gradient, centre value) and one per floating-point point.
+public struct IntervalStrategy: Strategy {
+  public let name = "interval"
+  public let isSound = true
+  /// Boxes per chunk: the unit of parallel work.
+  public static let chunkSize = 64
+
+  public init() {}
+
+  public func decide(_ compiled: CompiledObligation, settings: StrategySettings) -> ObligationResult {
+    BnBSearch(compiled: compiled, settings: settings, contraction: true, recordLeaves: false).run().result
+  }
+
+  /// Decides the obligation and, when it is proved, returns a certificate of the proof
+  /// that `CertificateChecker` can verify independently.
+  ///
+  /// Runs without HC4 contraction, so that every leaf is decided by a rule the checker
+  /// re-verifies with plain interval evaluation (a constraint's natural enclosure, or g's
+  /// natural enclosure intersected with the mean-value form); its box counts may therefore
+  /// differ from `decide`'s. The certificate is nil unless the status is
+  /// `holds(proof: true)`, and also when the certificate could not be written faithfully:
+  /// an expression text that does not parse back (one with the internal `sign` function)
+  /// or a box too large for doubles.
+  public func prove(_ compiled: CompiledObligation,
+                    settings: StrategySettings) -> (ObligationResult, ProofCertificate?) {
+    let outcome = BnBSearch(compiled: compiled, settings: settings, contraction: false, recordLeaves: true).run()
+    guard outcome.result.status == .holds(proof: true) else { return (outcome.result, nil) }
+    let certificate = ProofCertificate(statementOf: compiled.obligation, leaves: outcome.leaves)
+    return (outcome.result, certificate.isFaithful(to: compiled.obligation) ? certificate : nil)
+  }
+}
+
+extension ProofCertificate {
+  /// Whether the texts parse back to exactly the obligation's expressions (so the
+  /// statement the checker reads is the one proved) and every leaf number is finite (so it
+  /// has exact rational text).
+  func isFaithful(to obligation: Obligation) -> Bool {
+    let parser = ExprParser(variables: variables)
+    let texts = [expression] + pieces.flatMap(\.constraints)
+    let originals = [obligation.expression] + obligation.region.pieces.flatMap(\.constraints)
+    return zip(texts, originals).allSatisfy { (try? parser.parse($0.0)) == $0.1 }
+      && leaves.allSatisfy { ($0.lower + $0.upper).allSatisfy(\.isFinite) }
+  }
+}

@@ -1,0 +1,140 @@
+import Foundation
+
+/// An SMT solver run as a subprocess on an `SMTLIB2` script.
+///
+/// Never required: `locate()` searches `PATH`, and when the program is missing `run`
+/// answers `unavailable` instead of failing. Meaning of the answers for an `SMTLIB2`
+/// script (the negation of an obligation on a piece):
+/// - `unsat` from z3 or cvc5 (exact rational arithmetic) proves the piece; so does
+///   dReal's `unsat` (up to dReal's rounding of constants to doubles, see `SMTLIB2`).
+/// - `sat` (z3, cvc5) and `delta-sat` (dReal) come with a model, which is only a
+///   candidate: callers must confirm it with `CounterexampleCheck` before reporting it.
+///   A δ-sat answer is never a counterexample by itself.
+public enum ExternalSolver: String, Sendable, Hashable, CaseIterable {
+  case z3, cvc5, dreal
+
+  /// The program name looked up on `PATH`.
+  public var executableName: String { rawValue }
+
+  /// The dialect its scripts are written in.
+  public var dialect: SMTLIB2.Dialect { self == .dreal ? .dreal : .standard }
+
+  /// The absolute path of the first executable `executableName` on `PATH`, or `nil`.
+  public func locate() -> String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+    for directory in path.split(separator: ":", omittingEmptySubsequences: true) {
+      let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent(executableName).path
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue,
+         FileManager.default.isExecutableFile(atPath: candidate) {
+        return candidate
+      }
+    }
+    return nil
+  }
+
+  /// The command-line arguments to solve the script in file `path`.
+  func arguments(scriptPath path: String) -> [String] {
+    switch self {
+    case .z3: return ["-smt2", path]
+    case .cvc5: return ["--lang=smt2", "--produce-models", path]
+    case .dreal: return [path]
+    }
+  }
+
+  /// Runs the solver on `script` with a wall-clock limit of `timeout` seconds.
+  ///
+  /// The script goes through a temporary file (removed afterwards). The status is the
+  /// first `sat`/`unsat`/`unknown`/`delta-sat` line of standard output; an `(error …)`
+  /// before it, a crash or no status at all is `error` (z3, for instance, reports an
+  /// unsupported function as an error and then goes on without that assertion, so any
+  /// answer after an error is discarded). After `sat` or `delta-sat` the `(get-model)`
+  /// output is parsed (see `ExternalSolverResult.model`).
+  public func run(script: String, timeout: Double) -> ExternalSolverResult {
+    guard let executable = locate() else {
+      return ExternalSolverResult(status: .unavailable, elapsed: 0)
+    }
+    let file = FileManager.default.temporaryDirectory
+      .appendingPathComponent("bcv-smt-\(UUID().uuidString).smt2")
+    do {
+      try script.write(to: file, atomically: true, encoding: .utf8)
+    } catch {
+      return ExternalSolverResult(status: .error("cannot write the script: \(error)"), elapsed: 0)
+    }
+    defer { try? FileManager.default.removeItem(at: file) }
+    let output: SolverProcess.Output
+    do {
+      output = try SolverProcess.run(executable: executable, arguments: arguments(scriptPath: file.path),
+                                     timeout: timeout)
+    } catch {
+      switch error {
+      case .launch(let why):
+        return ExternalSolverResult(status: .error("cannot launch \(executable): \(why)"), elapsed: 0)
+      }
+    }
+    if output.timedOut {
+      return ExternalSolverResult(status: .timeout, elapsed: output.elapsed)
+    }
+    return ExternalSolverResult(stdout: output.stdout, stderr: output.stderr, exitCode: output.exitCode,
+                                elapsed: output.elapsed)
+  }
+}
+
+/// What an external solver answered.
+public struct ExternalSolverResult: Sendable, Hashable {
+  public enum Status: Sendable, Hashable, CustomStringConvertible {
+    case sat
+    case unsat
+    /// dReal's answer: some point δ-satisfies the script. Not a counterexample.
+    case deltaSat(delta: Double)
+    case unknown
+    case timeout
+    /// The program is not on `PATH`.
+    case unavailable
+    case error(String)
+
+    public var description: String {
+      switch self {
+      case .sat: return "sat"
+      case .unsat: return "unsat"
+      case .deltaSat(let d): return "delta-sat (δ = \(d))"
+      case .unknown: return "unknown"
+      case .timeout: return "timeout"
+      case .unavailable: return "unavailable"
+      case .error(let why): return "error: \(why)"
+      }
+    }
+  }
+
+  public var status: Status
+  /// The model's values by symbol (without quoting bars), rounded to the nearest double.
+  /// Only after `sat` or `delta-sat`; dReal's interval values give their midpoints.
+  public var model: [String: Double] = [:]
+  /// Symbols whose values could not be read as a number (z3's `root-obj` algebraic
+  /// numbers, for instance): a model missing a variable cannot be checked.
+  public var skippedModelValues: [String] = []
+  /// Wall-clock seconds the solver ran.
+  public var elapsed: Double
+
+  public init(status: Status, model: [String: Double] = [:], skippedModelValues: [String] = [],
+              elapsed: Double) {
+    self.status = status
+    self.model = model
+    self.skippedModelValues = skippedModelValues
+    self.elapsed = elapsed
+  }
+
+  /// Reads a finished solver's output: the status (the first `sat`, `unsat`, `unknown` or
+  /// `delta-sat …` line of standard output; `error` if an `(error …)` line comes first or
+  /// no status appears) and, after `sat` or `delta-sat`, the model (see `model`).
+  public init(stdout: String, stderr: String, exitCode: Int32, elapsed: Double) {
+    self.init(status: SolverOutput.status(stdout: stdout, stderr: stderr, exitCode: exitCode), elapsed: elapsed)
+    switch status {
+    case .sat, .deltaSat:
+      let parsed = SolverOutput.model(in: stdout)
+      model = parsed.values
+      skippedModelValues = parsed.skipped
+    default: break
+    }
+  }
+}

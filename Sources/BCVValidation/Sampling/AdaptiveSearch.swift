@@ -1,0 +1,273 @@
+import BCVExpression
+import BCVNumerics
+
+/// What the adaptive search has seen so far.
+struct AdaptiveTally {
+  /// Points evaluated on the obligation's tape plus points evaluated on the gradient tape.
+  var evaluations = 0
+  /// Fresh uniform points drawn, and those of them that landed in the region: the n of
+  /// the statistical bound (local-search points are not uniform and never count).
+  var uniformDrawn = 0
+  var uniformInRegion = 0
+  /// The largest value of the expression at any evaluated point of the region.
+  var worst = -Double.infinity
+  var confirmed: Counterexample?
+  var undefinedAt: [Double]?
+  var unconfirmedAt: [Double]?
+}
+
+/// The state of one obligation's adaptive search: uniform exploration plus local searches
+/// ("walkers") started from the most promising uniform points. Sequential and driven only by
+/// its two seeded streams, so it is deterministic; every buffer is allocated at the start.
+///
+/// Each `advance()` evaluates one batch: first the initial uniform points, then rounds of
+/// (fill idle walkers from the seed pool, evaluate gradients where walkers moved, propose
+/// `movesPerWalker` candidates per walker plus at least `explorationPoints` uniform points,
+/// evaluate, confirm violations, move each walker to its best candidate if it improved).
+struct AdaptiveSearch {
+  static let movesPerWalker = 5
+  /// Step lengths, in widths of the piece's box.
+  static let initialStep = 0.05, maxStep = 0.5, minStep = 1e-9
+  /// Rounds in a row without improvement after which a walker retires.
+  static let maxFailures = 4
+  /// New walkers start at least this many box widths (in some coordinate) from active
+  /// walkers and recently retired ones.
+  static let separation = 0.02
+  /// Violating points per batch passed to `CounterexampleCheck`, most violating first.
+  static let confirmationsPerBatch = 8
+
+  let compiled: CompiledObligation
+  let pieces: [SearchPiece]
+  let budget: Int
+  let batchSize: Int
+  let explorationPoints: Int
+  private let cumulativeWeight: [Double]
+  private(set) var initialLeft: Int
+  private(set) var tally = AdaptiveTally()
+  private(set) var walkers: [Walker]
+  var batch: AdaptiveBatch
+  var gradients: GradientBatch
+  var seeds: SeedPool
+  var retired: RetiredPoints
+  var uniformRNG: SeededGenerator
+  var localRNG: SeededGenerator
+  /// Scratch for one proposal, in box-width units.
+  var direction: [Double]
+  var delta: [Double]
+  private var bestCandidate: [Int]
+  private var bestKey: [RankKey]
+  private var pending: [Int] = []
+  private var violators: [(value: Double, slot: Int)] = []
+
+  init(compiled: CompiledObligation, strategy: AdaptiveSamplingStrategy, settings: StrategySettings) {
+    let n = compiled.obligation.dimension
+    self.compiled = compiled
+    pieces = SearchPiece.all(of: compiled)
+    budget = max(0, settings.samples)
+    batchSize = max(1, strategy.batchSize)
+    explorationPoints = max(0, strategy.explorationPoints)
+    initialLeft = min(max(0, strategy.initialSamples), budget)
+    let volumes = pieces.map { compiled.obligation.region.pieces[$0.region].box.approximateVolume }
+    let total = volumes.reduce(0, +)
+    let weights = total > 0 && total.isFinite ? volumes : volumes.map { _ in 1.0 }
+    var running = 0.0
+    cumulativeWeight = weights.map { running += $0; return running }
+    let maxConstraints = pieces.map(\.constraints.count).max() ?? 0
+    let walkerCount = max(0, strategy.walkers)
+    walkers = Array(repeating: Walker(dimension: n, maxConstraints: maxConstraints), count: walkerCount)
+    batch = AdaptiveBatch(compiled: compiled, capacity: batchSize)
+    gradients = GradientBatch(compiled: compiled, capacity: max(1, walkerCount))
+    seeds = SeedPool(dimension: n, capacity: 4 * max(1, walkerCount))
+    retired = RetiredPoints(dimension: n, capacity: 4 * max(1, walkerCount))
+    let salt = UInt64(ConditionName.allCases.firstIndex(of: compiled.obligation.condition)!) << 48
+    uniformRNG = SeededGenerator(seed: settings.seed, stream: salt | 0xADA0_0000)
+    localRNG = SeededGenerator(seed: settings.seed, stream: salt | 0xADA0_0001)
+    direction = Array(repeating: 0, count: n)
+    delta = Array(repeating: 0, count: n)
+    bestCandidate = Array(repeating: -1, count: walkerCount)
+    bestKey = Array(repeating: RankKey(infeasibility: 0, value: 0), count: walkerCount)
+    pending.reserveCapacity(walkerCount)
+    violators.reserveCapacity(batchSize)
+  }
+
+  /// Done: a counterexample was confirmed, the budget is spent, or no box holds a double.
+  var isFinished: Bool {
+    tally.confirmed != nil || tally.evaluations >= budget || pieces.isEmpty
+  }
+
+  /// Whether some walker improved in the last round (a fresh walker counts as improving).
+  var isClimbing: Bool { walkers.contains { $0.active && $0.improved } }
+
+  /// Evaluates the next batch (see the type's documentation).
+  mutating func advance() {
+    guard !isFinished else { return }
+    if initialLeft > 0 {
+      let m = min(initialLeft, batchSize, budget - tally.evaluations)
+      batch.removeAll()
+      for _ in 0..<m { appendUniform() }
+      initialLeft -= m
+      process()
+      return
+    }
+    refillWalkers()
+    updateGradients()
+    let m = min(batchSize, budget - tally.evaluations)
+    guard m > 0 else { return }
+    batch.removeAll()
+    let localLimit = max(0, m - explorationPoints)
+    for w in walkers.indices where walkers[w].active { appendMoves(of: w, limit: localLimit) }
+    while batch.count < m { appendUniform() }
+    process()
+    advanceWalkers()
+  }
+
+  /// A fresh point, uniform over the union of the pieces' boxes weighted by volume.
+  private mutating func appendUniform() {
+    var p = 0
+    if pieces.count > 1 {
+      let u = uniformRNG.nextUnit() * cumulativeWeight[cumulativeWeight.count - 1]
+      while p < pieces.count - 1 && cumulativeWeight[p] <= u { p += 1 }
+    }
+    let k = batch.append(piece: p, origin: AdaptiveBatch.uniform)
+    for v in 0..<batch.dimension {
+      batch.set(k, axis: v, uniformRNG.nextDouble(in: pieces[p].lower[v], pieces[p].upper[v]))
+    }
+    tally.uniformDrawn += 1
+  }
+
+  /// Evaluates the batch, tallies it, confirms the most violating points and records each
+  /// walker's best candidate.
+  private mutating func process() {
+    batch.evaluate()
+    tally.evaluations += batch.count
+    for w in bestCandidate.indices { bestCandidate[w] = -1 }
+    violators.removeAll(keepingCapacity: true)
+    let g = batch.output(0)
+    for k in 0..<batch.count {
+      let piece = pieces[batch.piece[k]]
+      var infeasibility = 0.0, undefinedConstraint = false
+      for j in piece.constraints {
+        let h = batch.output(j)[k]
+        if h.isNaN { undefinedConstraint = true } else if h > infeasibility { infeasibility = h }
+      }
+      let value = g[k], origin = batch.origin[k]
+      if infeasibility == 0 {
+        if origin == AdaptiveBatch.uniform { tally.uniformInRegion += 1 }
+        if value.isNaN || undefinedConstraint {
+          if tally.undefinedAt == nil { tally.undefinedAt = batch.point(k) }
+          continue
+        }
+        tally.worst = max(tally.worst, value)
+        if compiled.violates(value) { violators.append((value, k)) }
+      } else if value.isNaN || undefinedConstraint {
+        continue
+      }
+      let key = RankKey(infeasibility: infeasibility, value: value)
+      if origin == AdaptiveBatch.uniform {
+        seeds.offer(batch, k, piece: batch.piece[k], key: key)
+      } else if bestCandidate[origin] < 0 || key.isBetter(than: bestKey[origin]) {
+        bestCandidate[origin] = k
+        bestKey[origin] = key
+      }
+    }
+    confirmViolators()
+  }
+
+  private mutating func confirmViolators() {
+    guard let first = violators.first else { return }
+    violators.sort { ($0.value, -$0.slot) > ($1.value, -$1.slot) }
+    for v in violators.prefix(Self.confirmationsPerBatch) {
+      let region = pieces[batch.piece[v.slot]].region
+      if let cex = CounterexampleCheck.confirm(batch.point(v.slot), piece: region, in: compiled) {
+        tally.confirmed = cex
+        return
+      }
+    }
+    if tally.unconfirmedAt == nil { tally.unconfirmedAt = batch.point(first.slot) }
+  }
+
+  /// Moves each walker to its best candidate when that improves it; otherwise shrinks its
+  /// step, and retires it after `maxFailures` rounds in a row without improvement.
+  private mutating func advanceWalkers() {
+    for w in walkers.indices where walkers[w].active {
+      let k = bestCandidate[w]
+      if k >= 0 && bestKey[w].isBetter(than: walkers[w].key) {
+        for v in 0..<batch.dimension { walkers[w].point[v] = batch.coordinate(k, axis: v) }
+        walkers[w].key = bestKey[w]
+        walkers[w].hasGradient = false
+        walkers[w].step = min(2 * walkers[w].step, Self.maxStep)
+        walkers[w].failures = 0
+        walkers[w].improved = true
+      } else {
+        walkers[w].step /= 4
+        walkers[w].failures += 1
+        walkers[w].improved = false
+        if walkers[w].failures >= Self.maxFailures || walkers[w].step < Self.minStep {
+          retired.add(walkers[w])
+          walkers[w].active = false
+        }
+      }
+    }
+  }
+
+  /// Starts idle walkers from the best seeds that are not near an active or retired walker.
+  /// A violating seed (possibly unconfirmed: round-off) also displaces the worst walker.
+  private mutating func refillWalkers() {
+    for w in walkers.indices where !walkers[w].active {
+      while seeds.count > 0 {
+        seeds.popBest(into: &walkers[w])
+        if !isCrowded(w) { start(w); break }
+      }
+    }
+    guard let best = seeds.best, best.infeasibility == 0, compiled.violates(best.value),
+          let worst = walkers.indices.filter({ walkers[$0].active })
+            .min(by: { walkers[$1].key.isBetter(than: walkers[$0].key) }),
+          best.isBetter(than: walkers[worst].key) else { return }
+    seeds.popBest(into: &walkers[worst])
+    start(worst)
+  }
+
+  private mutating func start(_ w: Int) {
+    walkers[w].active = true
+    walkers[w].hasGradient = false
+    walkers[w].step = Self.initialStep
+    walkers[w].failures = 0
+    walkers[w].improved = true
+  }
+
+  private func isCrowded(_ w: Int) -> Bool {
+    let walker = walkers[w], width = pieces[walker.piece].width
+    if retired.isNear(walker, width: width, radius: Self.separation) { return true }
+    return walkers.indices.contains { o in
+      o != w && walkers[o].active && walkers[o].piece == walker.piece
+        && (0..<batch.dimension).allSatisfy {
+          Swift.abs(walkers[o].point[$0] - walker.point[$0]) <= Self.separation * width[$0]
+        }
+    }
+  }
+
+  /// Evaluates the gradient tape at every walker whose point moved, within the budget.
+  private mutating func updateGradients() {
+    gradients.removeAll()
+    pending.removeAll(keepingCapacity: true)
+    for w in walkers.indices where walkers[w].active && !walkers[w].hasGradient {
+      guard tally.evaluations + gradients.count < budget else { break }
+      _ = gradients.append(walkers[w].point)
+      pending.append(w)
+    }
+    guard !pending.isEmpty else { return }
+    gradients.evaluate()
+    tally.evaluations += pending.count
+    for (k, w) in pending.enumerated() {
+      let constraints = pieces[walkers[w].piece].constraints
+      for i in 0..<batch.dimension { walkers[w].gradient[i] = gradients.partial(0, axis: i, k) }
+      for (c, j) in constraints.enumerated() {
+        walkers[w].constraintValues[c] = gradients.value(j, k)
+        for i in 0..<batch.dimension {
+          walkers[w].constraintGradients[c * batch.dimension + i] = gradients.partial(j, axis: i, k)
+        }
+      }
+      walkers[w].hasGradient = true
+    }
+  }
+}

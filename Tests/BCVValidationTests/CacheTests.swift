@@ -1,0 +1,150 @@
+import BCVExpression
+import BCVNumerics
+import BCVValidation
+import Foundation
+import Testing
+
+private func result(_ condition: ConditionName = .flow, evaluations: Int = 7) -> ObligationResult {
+  var r = ObligationResult(condition: condition, status: .violated(Counterexample(point: [0.1, -2.5e-300], value: 1 / 3,
+                                                                                  confirmation: .exactRational)))
+  r.evaluations = evaluations
+  r.samplesInRegion = 5
+  r.worstValue = 1 / 3
+  return r
+}
+
+private func scratchDirectory(_ name: String) -> String {
+  let path = FileManager.default.temporaryDirectory.appendingPathComponent("bcv-cache-\(name)-\(getpid())").path
+  try? FileManager.default.removeItem(atPath: path)
+  return path
+}
+
+@Suite struct MemoryCacheBehaviour {
+  @Test func storedResultsComeBackBitIdentical() {
+    let cache = MemoryCache()
+    cache.store("k", result())
+    #expect(cache.lookup("k") == result())
+    #expect(cache.lookup("other") == nil)
+    #expect(cache.statistics.hits == 1 && cache.statistics.misses == 1)
+  }
+
+  @Test func theLeastRecentlyUsedEntryIsEvictedFirst() {
+    let cache = MemoryCache(maxEntries: 2)
+    cache.store("a", result())
+    cache.store("b", result())
+    _ = cache.lookup("a")
+    cache.store("c", result())
+    #expect(cache.lookup("a") != nil)
+    #expect(cache.lookup("b") == nil)
+    #expect(cache.lookup("c") != nil)
+    #expect(cache.statistics.evictions == 1)
+  }
+
+  @Test func theByteBoundIsKept() {
+    let cache = MemoryCache(maxEntries: 1000, maxBytes: 1000)
+    for i in 0..<50 { cache.store("key\(i)", result()) }
+    #expect(cache.count < 10)
+    #expect(cache.statistics.evictions == 50 - cache.count)
+  }
+}
+
+@Suite struct DiskCacheBehaviour {
+  @Test func entriesSurviveANewCacheObject() {
+    let dir = scratchDirectory("persist")
+    DiskCache(directory: dir).store("k", result())
+    let reopened = DiskCache(directory: dir)
+    #expect(reopened.lookup("k") == result())
+    #expect(reopened.statistics.hits == 1)
+  }
+
+  @Test func corruptedAndTruncatedEntriesAreDetectedCountedAndRecomputed() throws {
+    let dir = scratchDirectory("corrupt")
+    let cache = DiskCache(directory: dir)
+    cache.store("flip", result())
+    cache.store("cut", result())
+    cache.store("empty", result())
+    let flip = cache.path(for: "flip"), cut = cache.path(for: "cut"), empty = cache.path(for: "empty")
+    var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: flip)))
+    bytes[bytes.count - 3] ^= 0x01
+    try Data(bytes).write(to: URL(fileURLWithPath: flip))
+    let whole = try Data(contentsOf: URL(fileURLWithPath: cut))
+    try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: cut))
+    try Data().write(to: URL(fileURLWithPath: empty))
+    #expect(cache.lookup("flip") == nil)
+    #expect(cache.lookup("cut") == nil)
+    #expect(cache.lookup("empty") == nil)
+    #expect(cache.statistics.corrupt == 3)
+    cache.store("cut", result())
+    #expect(cache.lookup("cut") == result())
+  }
+
+  @Test func anEntryUnderAnotherKeysNameIsNotTrusted() throws {
+    let dir = scratchDirectory("misplaced")
+    let cache = DiskCache(directory: dir)
+    cache.store("a", result(evaluations: 1))
+    try FileManager.default.createDirectory(atPath: (cache.path(for: "b") as NSString).deletingLastPathComponent,
+                                            withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: cache.path(for: "a"), toPath: cache.path(for: "b"))
+    #expect(cache.lookup("b") == nil)
+    #expect(cache.statistics.corrupt == 1)
+  }
+
+  @Test func theFolderStaysUnderItsSizeBound() {
+    let dir = scratchDirectory("bound")
+    let cache = DiskCache(directory: dir, maxBytes: 4000)
+    for i in 0..<100 { cache.store("key\(i)", result()) }
+    let total = DiskCache.entryFiles(in: dir).reduce(0) { $0 + $1.size }
+    #expect(total <= 4000)
+    #expect(cache.statistics.evictions > 0)
+  }
+
+  @Test func concurrentWritersNeverLeaveAHalfEntry() {
+    let dir = scratchDirectory("concurrent")
+    let caches = (0..<4).map { _ in DiskCache(directory: dir) }
+    DispatchQueue.concurrentPerform(iterations: 4) { w in
+      for i in 0..<50 { caches[w].store("shared\(i % 10)", result(evaluations: i)) }
+    }
+    let reader = DiskCache(directory: dir)
+    for i in 0..<10 { #expect(reader.lookup("shared\(i)") != nil) }
+    #expect(reader.statistics.corrupt == 0)
+  }
+}
+
+@Suite struct CachedValidationBehaviour {
+  let vars = ["x1", "x2"]
+
+  func problem(certificate: String, dynamics: [String] = ["-x1 + x2", "-x2"]) throws -> [Obligation] {
+    try makeProblem(variables: vars, dynamics: dynamics, domain: [(-2, 2), (-2, 2)],
+                    initial: try whereSet(vars, ["x1^2 + x2^2 <= 0.25"]),
+                    unsafe: StateSet(box: [0: Bounds(Rational(3) / Rational(2), Rational(2))]),
+                    certificate: certificate).obligations()
+  }
+
+  @Test func aRewrittenButEquivalentCertificateHitsTheCache() throws {
+    let cache = MemoryCache()
+    let expanded = try problem(certificate: "x1^2 + 2*x1*x2 + x2^2 - 1")
+    let factored = try problem(certificate: "(x1 + x2)^2 - 1", dynamics: ["x2 - x1", "-x2"])
+    let first = CachedValidation.validate(expanded.map(CompiledObligation.init), fingerprints: expanded.map(\.fingerprint),
+                                          strategy: SamplingStrategy(), settings: StrategySettings(), cache: cache)
+    let second = CachedValidation.validate(factored.map(CompiledObligation.init), fingerprints: factored.map(\.fingerprint),
+                                           strategy: SamplingStrategy(), settings: StrategySettings(), cache: cache)
+    #expect(first.hits == 0 && first.misses == 3)
+    #expect(second.hits == 3 && second.misses == 0)
+    #expect(second.verdict.kind == first.verdict.kind)
+  }
+
+  @Test func settingsThatChangeTheAnswerAreInTheKeyButWorkersAreNot() throws {
+    let o = try problem(certificate: "x1^2 + x2^2 - 1")
+    var a = StrategySettings(), b = StrategySettings(), c = StrategySettings()
+    b.seed = 2
+    c.workers = 4
+    let f = o[0].fingerprint
+    #expect(CachedValidation.key(fingerprint: f, strategy: "sampling", settings: a)
+            != CachedValidation.key(fingerprint: f, strategy: "sampling", settings: b))
+    #expect(CachedValidation.key(fingerprint: f, strategy: "sampling", settings: a)
+            == CachedValidation.key(fingerprint: f, strategy: "sampling", settings: c))
+    a.samples = 5
+    #expect(CachedValidation.key(fingerprint: f, strategy: "sampling", settings: a)
+            != CachedValidation.key(fingerprint: f, strategy: "sampling", settings: c))
+  }
+}

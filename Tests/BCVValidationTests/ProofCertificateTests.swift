@@ -1,0 +1,141 @@
+import BCVExpression
+import BCVNumerics
+import BCVValidation
+import Foundation
+import Testing
+
+@Suite struct ProofCertificateTests {
+  /// The proved obligations of a valid case with their certificates.
+  func certificates(_ problem: BarrierProblem) throws -> [(CompiledObligation, ProofCertificate)] {
+    try compiled(problem).map { o in
+      let (result, certificate) = IntervalStrategy().prove(o, settings: IntervalCases.settings())
+      #expect(result.status == .holds(proof: true))
+      return (o, try #require(certificate))
+    }
+  }
+
+  func replacing(_ cert: ProofCertificate, leaves: [ProofCertificate.Leaf]? = nil,
+                 pieces: [ProofCertificate.Piece]? = nil) -> ProofCertificate {
+    ProofCertificate(condition: cert.condition, expression: cert.expression, strict: cert.strict,
+                     variables: cert.variables, pieces: pieces ?? cert.pieces, leaves: leaves ?? cert.leaves)
+  }
+
+  func expectRejected(_ cert: ProofCertificate, mentioning text: String) {
+    let check = CertificateChecker.check(cert)
+    guard case .rejected(let reason) = check else {
+      Issue.record("expected a rejection mentioning \"\(text)\", got \(check)")
+      return
+    }
+    #expect(reason.contains(text), "reason: \(reason)")
+  }
+
+  @Test func aProofComesWithACertificateTheCheckerAccepts() throws {
+    for problem in [try IntervalCases.polynomialValid(), try IntervalCases.sinValid()] {
+      for (o, cert) in try certificates(problem) {
+        #expect(cert.states(o.obligation))
+        #expect(CertificateChecker.check(cert) == .accepted(leaves: cert.leaves.count))
+      }
+    }
+  }
+
+  @Test func certificatesRecordBothKindsOfLeaves() throws {
+    let initial = try certificates(IntervalCases.polynomialValid())[0].1
+    #expect(initial.leaves.contains { if case .discarded = $0.decision { return true } else { return false } })
+    #expect(initial.leaves.contains { if case .bounded = $0.decision { return true } else { return false } })
+  }
+
+  @Test func jsonRoundTripsExactlyAndDeterministically() throws {
+    for (_, cert) in try certificates(IntervalCases.sinValid()) {
+      let data = cert.jsonData()
+      #expect(cert.jsonData() == data)
+      let back = try ProofCertificate(json: data)
+      #expect(back == cert)
+      #expect(CertificateChecker.check(back).isAccepted)
+      let text = String(decoding: data, as: UTF8.self)
+      #expect(text.contains("\"format\":\"bcv-proof/1\""))
+    }
+  }
+
+  @Test func leafNumbersMustBeExactDoubles() throws {
+    let cert = try certificates(IntervalCases.polynomialValid())[2].1
+    let text = String(decoding: cert.jsonData(), as: UTF8.self)
+    let tampered = text.replacingOccurrences(of: "\"lower\":[\"-2\"", with: "\"lower\":[\"-1/3\"")
+    #expect(tampered != text)
+    #expect(throws: ProofCertificateFormatError.self) { try ProofCertificate(json: Data(tampered.utf8)) }
+  }
+
+  @Test func noCertificateWithoutAProof() throws {
+    let flow = try compiled(IntervalCases.polynomialInvalid())[2]
+    let (result, certificate) = IntervalStrategy().prove(flow, settings: IntervalCases.settings())
+    #expect(result.status != .holds(proof: true))
+    #expect(certificate == nil)
+  }
+
+  @Test func anAlteredBoundIsRejected() throws {
+    let cert = try certificates(IntervalCases.sinValid())[2].1
+    let i = try #require(cert.leaves.firstIndex { if case .bounded = $0.decision { return true } else { return false } })
+    var leaves = cert.leaves
+    let leaf = leaves[i]
+    guard case .bounded(let u) = leaf.decision else { return }
+    leaves[i] = ProofCertificate.Leaf(piece: leaf.piece, lower: leaf.lower, upper: leaf.upper,
+                                      decision: .bounded(upperBound: u - 100))
+    expectRejected(replacing(cert, leaves: leaves), mentioning: "leaf \(i)")
+    leaves[i] = ProofCertificate.Leaf(piece: leaf.piece, lower: leaf.lower, upper: leaf.upper,
+                                      decision: .bounded(upperBound: 0.5))
+    expectRejected(replacing(cert, leaves: leaves), mentioning: "does not show")
+  }
+
+  @Test func anAlteredDiscardIsRejected() throws {
+    let cert = try certificates(IntervalCases.polynomialValid())[0].1
+    let i = try #require(cert.leaves.firstIndex { if case .discarded = $0.decision { return true } else { return false } })
+    var leaves = cert.leaves
+    let leaf = leaves[i]
+    leaves[i] = ProofCertificate.Leaf(piece: leaf.piece, lower: leaf.lower, upper: leaf.upper,
+                                      decision: .discarded(constraint: 0, lowerBound: 1000))
+    expectRejected(replacing(cert, leaves: leaves), mentioning: "leaf \(i)")
+  }
+
+  @Test func aRemovedLeafIsRejected() throws {
+    let cert = try certificates(IntervalCases.sinValid())[2].1
+    #expect(cert.leaves.count > 1)
+    for i in [0, cert.leaves.count / 2, cert.leaves.count - 1] {
+      var leaves = cert.leaves
+      leaves.remove(at: i)
+      expectRejected(replacing(cert, leaves: leaves), mentioning: "piece 0")
+    }
+  }
+
+  @Test func shrunkCoverageIsRejected() throws {
+    let cert = try certificates(IntervalCases.sinValid())[2].1
+    // A leaf narrowed in one variable leaves a gap between it and its neighbour.
+    var leaves = cert.leaves
+    let leaf = leaves[0]
+    var upper = leaf.upper
+    upper[0] = Interval(leaf.lower[0], leaf.upper[0]).midpoint
+    leaves[0] = ProofCertificate.Leaf(piece: leaf.piece, lower: leaf.lower, upper: upper, decision: leaf.decision)
+    expectRejected(replacing(cert, leaves: leaves), mentioning: "piece 0")
+    // A piece wider than the leaves' union.
+    let piece = cert.pieces[0]
+    var bounds = piece.box.bounds
+    bounds[1] = Bounds(bounds[1].lower, bounds[1].upper + Rational(1) / Rational(1000))
+    let wider = ProofCertificate.Piece(box: Box(bounds: bounds), constraints: piece.constraints)
+    expectRejected(replacing(cert, pieces: [wider]), mentioning: "reach only")
+  }
+
+  @Test func overlappingLeavesAreRejected() throws {
+    let cert = try certificates(IntervalCases.sinValid())[2].1
+    var leaves = cert.leaves
+    leaves.append(leaves[0])
+    expectRejected(replacing(cert, leaves: leaves), mentioning: "overlap")
+  }
+
+  @Test func aCertificateOfAnotherExpressionIsRejected() throws {
+    let cert = try certificates(IntervalCases.sinValid())[2].1
+    let other = ProofCertificate(condition: cert.condition, expression: cert.expression + " + 1",
+                                 strict: cert.strict, variables: cert.variables, pieces: cert.pieces,
+                                 leaves: cert.leaves)
+    #expect(!CertificateChecker.check(other).isAccepted)
+    let obligation = try compiled(IntervalCases.sinValid())[2].obligation
+    #expect(!other.states(obligation))
+  }
+}

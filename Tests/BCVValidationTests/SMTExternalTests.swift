@@ -1,0 +1,70 @@
+import BCVExpression
+import BCVNumerics
+import BCVValidation
+import Testing
+
+/// The `smt-external` strategy. Tests that need a solver are skipped (and reported as
+/// skipped) when it is not installed; none of them can fail for lack of one.
+@Suite struct SMTExternalTests {
+  static let z3Installed = ExternalSolver.z3.locate() != nil
+
+  @Test(.enabled(if: z3Installed, "z3 is not installed"))
+  func z3ProvesAValidPolynomialCase() throws {
+    let obligations = try compiled(SMTProblems.validPolynomial())
+    for o in obligations {
+      let (result, report) = SMTExternalStrategy.decideWithReport(o, solver: .z3, settings: StrategySettings())
+      #expect(result.status == .holds(proof: true), "\(o.obligation.condition): \(result.status)")
+      #expect(report.solver == "z3" && report.status == "unsat" && report.path != nil)
+      #expect(report.pieceStatuses.count == o.obligation.region.pieces.count)
+      #expect(report.pieceStatuses.allSatisfy { $0 == .unsat })
+    }
+  }
+
+  @Test(.enabled(if: z3Installed, "z3 is not installed"))
+  func z3FindsAConfirmedCounterexample() throws {
+    let flow = try compiled(SMTProblems.invalidPolynomial())[2]
+    let (result, report) = SMTExternalStrategy.decideWithReport(flow, solver: .z3, settings: StrategySettings())
+    guard case .violated(let cex) = result.status else {
+      Issue.record("expected a counterexample, got \(result.status)")
+      return
+    }
+    #expect(cex.confirmation == .exactRational)
+    #expect(report.status == "sat")
+    #expect(SMTExternalStrategy().validate(try compiled(SMTProblems.invalidPolynomial()),
+                                           settings: StrategySettings()).kind == .invalid)
+  }
+
+  @Test(.enabled(if: z3Installed, "z3 is not installed"))
+  func z3CannotReadTranscendentalFunctionsAndSaysSo() throws {
+    let flow = try compiled(SMTProblems.validSine())[2]
+    let (result, report) = SMTExternalStrategy.decideWithReport(flow, solver: .z3, settings: StrategySettings())
+    guard case .unknown(let reason) = result.status else {
+      Issue.record("z3 cannot decide sin; expected unknown, got \(result.status)")
+      return
+    }
+    #expect(reason.hasPrefix("solver z3: error"), "\(reason)")
+    #expect(report.status.hasPrefix("error"))
+  }
+
+  @Test(.enabled(if: z3Installed, "z3 is not installed"))
+  func builtInSMTFallsBackToTheSolverWhenInconclusive() throws {
+    // The tight flow condition the built-in search leaves δ-sat; z3 proves it exactly.
+    let problem = try makeProblem(variables: SMTProblems.vars, dynamics: ["-x1", "-x2"], domain: [(-2, 2), (-2, 2)],
+                                  initial: try whereSet(SMTProblems.vars, ["x1^2 + x2^2 <= 0.25"]),
+                                  unsafe: StateSet(box: [0: Bounds(Rational(3) / Rational(2), Rational(2))]),
+                                  certificate: "x1^2 + x2^2 - 1")
+    let flow = try compiled(problem)[2]
+    let result = SMTStrategy(solver: .z3).decide(flow, settings: StrategySettings())
+    #expect(result.status == .holds(proof: true), "\(result.status)")
+    #expect(result.boxes > 0)
+  }
+
+  @Test(.enabled(if: ExternalSolver.dreal.locate() == nil, "dReal is installed here"))
+  func aMissingSolverIsUnknownNeverACrash() throws {
+    let flow = try compiled(SMTProblems.validPolynomial())[2]
+    let (result, report) = SMTExternalStrategy.decideWithReport(flow, solver: .dreal, settings: StrategySettings())
+    #expect(result.status == .unknown(reason: "solver dreal unavailable"))
+    #expect(report.status == "unavailable" && report.path == nil)
+    #expect(ExternalSolver.dreal.run(script: "(check-sat)\n", timeout: 1).status == .unavailable)
+  }
+}
