@@ -34,16 +34,18 @@ import Testing
                                            settings: StrategySettings()).kind == .invalid)
   }
 
+  /// z3 has no decision procedure for sin: it must answer unknown (or fail), never
+  /// prove, and the reason must name it.
   @Test(.enabled(if: z3Installed, "z3 is not installed"))
-  func z3CannotReadTranscendentalFunctionsAndSaysSo() throws {
+  func z3OnTranscendentalFunctionsIsUnknown() throws {
     let flow = try compiled(SMTProblems.validSine())[2]
     let (result, report) = SMTExternalStrategy.decideWithReport(flow, solver: .z3, settings: StrategySettings())
     guard case .unknown(let reason) = result.status else {
       Issue.record("z3 cannot decide sin; expected unknown, got \(result.status)")
       return
     }
-    #expect(reason.hasPrefix("solver z3: error"), "\(reason)")
-    #expect(report.status.hasPrefix("error"))
+    #expect(reason.hasPrefix("solver z3: "), "\(reason)")
+    #expect(report.status != "unsat")
   }
 
   @Test(.enabled(if: z3Installed, "z3 is not installed"))

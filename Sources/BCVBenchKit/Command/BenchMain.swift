@@ -45,6 +45,7 @@ public enum BenchMain {
     case "compare": return try CompareCommand.execute(rest)
     case "merge": return try MergeCommand.execute(rest)
     case "rerun": return try RerunCommand.execute(rest)
+    case "run-job": return try RunJobCommand.execute(rest)
     default:
       // `bcv-bench --suite smoke …` is `bcv-bench run --suite smoke …`.
       if first.hasPrefix("--") { return try RunCommand.execute(arguments) }

@@ -19,6 +19,10 @@ enum RunCommand {
     OptionSpec(name: "out", value: "DIR", help: "output folder (default Reports/<suite or 'run'>)"),
     OptionSpec(name: "cache", value: "MODES", help: "cache modes: off, cold, warm (default off)"),
     OptionSpec(name: "cache-dir", value: "DIR", help: "disk cache folder for warm jobs (default .build/bcv-cache)"),
+    OptionSpec(name: "isolate", value: nil, help: "run each job in a child process; crashes and hangs become 'error' rows"),
+    OptionSpec(name: "job-timeout", value: "SECONDS", help: "with --isolate: kill a job's process after this long"),
+    OptionSpec(name: "memory-limit", value: "MB", help: "with --isolate: address-space cap of each job's process"),
+    OptionSpec(name: "resume", value: nil, help: "continue a killed run from the journal in its output folder"),
     OptionSpec(name: "shard", value: "K/N", help: "run only the K-th of N deterministic slices of the jobs"),
     OptionSpec(name: "gate", value: nil, help: "compare with the suite's baseline; exit 1 or 3 on a regression"),
     OptionSpec(name: "baseline", value: "FILE", help: "baseline to gate against (default Baselines/<suite>.json)"),
@@ -43,8 +47,10 @@ enum RunCommand {
       return .success
     }
     if let extra = args.positionals.first { throw UsageError("unexpected argument '\(extra)'", command: "run") }
-    let request = try makeRequest(args, command: "run")
+    var request = try makeRequest(args, command: "run")
     let outDirectory = args.value("out") ?? "Reports/\(request.suite?.name ?? "run")"
+    request.journalPath = outDirectory + "/journal.jsonl"
+    request.resume = args.flags.contains("resume")
     var gate: Gate?
     if args.flags.contains("gate") {
       gate = try Gate.forRun(request: request, baselinePath: args.value("baseline"), lenient: args.flags.contains("lenient"))
@@ -74,7 +80,12 @@ enum RunCommand {
       Platform.writeStderr("bcv-bench: UNSOUND: \(r.strategy) answered \(r.verdict.rawValue) (certain) on \(r.caseID), expected \(r.expected?.rawValue ?? "?")\n")
     }
     if summary.unsound > 0 { return .accuracyFailure }
-    return comparison?.exitCode ?? .success
+    if let gateCode = comparison?.exitCode, gateCode != .success { return gateCode }
+    if results.records.contains(where: { $0.outcome == .error }) {
+      Platform.writeStderr("bcv-bench: \(results.records.filter { $0.outcome == .error }.count) job(s) ended in error (see the reason column)\n")
+      return .internalFailure
+    }
+    return .success
   }
 
   /// The run request the options describe (shared by run, baseline and calibrate).
@@ -124,6 +135,9 @@ enum RunCommand {
     configuration.timeLimit = try args.number("time-limit", command: "run", where: { $0 > 0 }, expected: "a positive number of seconds") ?? configuration.timeLimit
     configuration.confidence = try args.number("confidence", command: "run", where: { $0 > 0 && $0 < 1 }, expected: "a number strictly between 0 and 1") ?? configuration.confidence
     if let dir = args.value("cache-dir") { configuration.cacheDirectory = dir }
+    configuration.isolate = args.flags.contains("isolate")
+    configuration.jobTimeout = try args.number("job-timeout", command: "run", where: { $0 > 0 }, expected: "a positive number of seconds")
+    configuration.memoryLimitMB = try args.integer("memory-limit", in: 64...1_048_576, command: "run")
     configuration.progress = !args.flags.contains("quiet") && Platform.isTerminal(2) && Platform.environment("CI") == nil
     return configuration
   }

@@ -10,6 +10,7 @@ struct RunSummary {
     var unsound = 0
     var unknown = 0
     var unscored = 0
+    var errors = 0
     var seconds = 0.0
     var evaluations = 0
   }
@@ -30,7 +31,8 @@ struct RunSummary {
       case .correct: l.correct += 1
       case .wrong: l.wrong += 1
       case .unknown: l.unknown += 1
-      case .unscored, .error: l.unscored += 1
+      case .unscored: l.unscored += 1
+      case .error: l.errors += 1
       }
       if r.isUnsound { l.unsound += 1 }
       l.seconds += r.seconds
@@ -43,9 +45,9 @@ struct RunSummary {
   var unsound: Int { lines.reduce(0) { $0 + $1.unsound } }
 
   func table() -> String {
-    let header = ["strategy", "jobs", "correct", "wrong", "unsound", "unknown", "unscored", "seconds", "evaluations"]
+    let header = ["strategy", "jobs", "correct", "wrong", "unsound", "unknown", "unscored", "errors", "seconds", "evaluations"]
     let rows = lines.map { l in
-      [l.strategy, "\(l.jobs)", "\(l.correct)", "\(l.wrong)", "\(l.unsound)", "\(l.unknown)", "\(l.unscored)",
+      [l.strategy, "\(l.jobs)", "\(l.correct)", "\(l.wrong)", "\(l.unsound)", "\(l.unknown)", "\(l.unscored)", "\(l.errors)",
        String(format3: l.seconds), "\(l.evaluations)"]
     }
     let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(\.count).max()! }
@@ -63,7 +65,7 @@ struct RunSummary {
         .object(JSONObject([
           ("strategy", .string(l.strategy)), ("jobs", .number(l.jobs)), ("correct", .number(l.correct)),
           ("wrong", .number(l.wrong)), ("unsound", .number(l.unsound)), ("unknown", .number(l.unknown)),
-          ("unscored", .number(l.unscored)), ("seconds", .number(l.seconds)), ("evaluations", .number(l.evaluations)),
+          ("unscored", .number(l.unscored)), ("errors", .number(l.errors)), ("seconds", .number(l.seconds)), ("evaluations", .number(l.evaluations)),
         ]))
       })),
     ]))

@@ -28,4 +28,10 @@ public struct RunPlan: Sendable {
     }
     executionOrder = order
   }
+
+  /// A plan of exactly these jobs, run in the order given.
+  public init(jobs: [Job]) {
+    self.jobs = jobs
+    executionOrder = Array(jobs.indices)
+  }
 }

@@ -11,6 +11,10 @@ public struct RunRequest: Sendable {
   public var strict: Bool = false
   public var shard: Shard?
   public var quiet: Bool = false
+  /// Where finished jobs are journaled (nil: no journal).
+  public var journalPath: String?
+  /// Continue the run its journal describes instead of starting over.
+  public var resume = false
 
   public init(suite: Suite?, corpusPaths: [String], selection: CaseSelection, configuration: RunConfiguration) {
     self.suite = suite
@@ -28,6 +32,15 @@ public struct RunOutcome: Sendable {
 }
 
 extension RunRequest {
+  /// A hash of everything that decides the run's jobs and their answers: the corpus
+  /// content, the selected cases, the matrix, the seed, the limits and the shard.
+  func runIdentity(corpus: Corpus, cases: [CorpusCase]) -> String {
+    let c = configuration
+    let parts = [Provenance.corpusHash(corpus), cases.map(\.id).joined(separator: ","), "\(c.matrix)", "\(c.seed)",
+                 "\(c.timeLimit.map { "\($0)" } ?? "-")", "\(c.confidence)", shard?.description ?? "-"]
+    return SHA256.hex(of: parts.joined(separator: "\n"))
+  }
+
   /// Loads the corpus, selects the cases, runs the plan and returns the records with their
   /// provenance. Throws `InputError(s)` for bad input (nothing selected, unknown case ids,
   /// unreadable corpus; any corpus error when strict).
@@ -44,7 +57,19 @@ extension RunRequest {
     guard !plan.jobs.isEmpty else {
       throw InputError(key: "shard", "shard \(shard.map(\.description) ?? "") holds no job of the \(cases.count) case(s)")
     }
-    let (records, buildErrors) = Runner(configuration: configuration).run(cases, plan: plan)
+    var journal: Journal?
+    var completed: [Int: JobRecord] = [:]
+    if let path = journalPath {
+      let identity = runIdentity(corpus: corpus, cases: cases)
+      if resume { completed = try Journal.read(path, runIdentity: identity) }
+      do {
+        journal = try Journal(path: path, runIdentity: identity, fresh: !resume || !Platform.fileExists(path))
+      } catch {
+        throw InternalFailure("cannot open the journal \(path): \(error)")
+      }
+      if resume && !quiet { Platform.writeStderr("bcv-bench: resuming: \(completed.count) of \(plan.jobs.count) jobs already done\n") }
+    }
+    let (records, buildErrors) = Runner(configuration: configuration).run(cases, plan: plan, journal: journal, completed: completed)
     buildErrors.forEach { Platform.writeStderr("bcv-bench: error: \($0)\n") }
     let metadata = Provenance.metadata(request: self, corpus: corpus, cases: cases)
     return RunOutcome(results: RunResults(metadata: metadata, records: records, file: ""), cases: cases, corpus: corpus)

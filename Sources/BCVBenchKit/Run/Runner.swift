@@ -10,6 +10,18 @@ public struct RunConfiguration: Sendable {
   public var progress: Bool
   /// The disk cache's folder for `warm` jobs (nil: memory only).
   public var cacheDirectory: String? = ".build/bcv-cache"
+  /// Run each job in a child process of this executable; a crash, signal or hang becomes
+  /// an `error` record instead of ending the run.
+  public var isolate = false
+  /// With `isolate`: the wall-clock deadline of one job's process (default: 3 × the time
+  /// limit × 3 obligations + 10 s, or 600 s without a time limit).
+  public var jobTimeout: Double?
+  /// With `isolate`: the address-space cap of each job's process, in MiB.
+  public var memoryLimitMB: Int?
+
+  var effectiveJobTimeout: Double {
+    jobTimeout ?? timeLimit.map { 9 * $0 + 10 } ?? 600
+  }
 
   public init(matrix: RunMatrix = RunMatrix(), seed: UInt64 = 1, timeLimit: Double? = nil,
               confidence: Double = 0.99, progress: Bool = false) {
@@ -47,7 +59,8 @@ public struct Runner {
 
   /// Runs the plan's jobs over `cases` (indexed by `Job.caseIndex`). Returns the records in
   /// the plan's canonical job order, and the cases that could not be turned into obligations.
-  public func run(_ cases: [CorpusCase], plan: RunPlan) -> (records: [JobRecord], errors: [InputError]) {
+  public func run(_ cases: [CorpusCase], plan: RunPlan, journal: Journal? = nil,
+                  completed: [Int: JobRecord] = [:]) -> (records: [JobRecord], errors: [InputError]) {
     var compiled: [[CompiledObligation]?] = []
     var fingerprints: [[String]] = []
     var errors: [InputError] = []
@@ -64,34 +77,76 @@ public struct Runner {
       }
     }
     // Warm-up runs first, untimed, in canonical order.
-    for job in plan.jobs where job.repetition == 0 && configuration.matrix.warmup > 0 {
+    for job in plan.jobs where job.repetition == 0 && configuration.matrix.warmup > 0 && !configuration.isolate {
       guard let obligations = compiled[job.caseIndex], let strategy = StrategyCatalog.named(job.strategy) else { continue }
       for _ in 0..<configuration.matrix.warmup {
         _ = execute(job, obligations, fingerprints[job.caseIndex], strategy)
       }
     }
     var slots = [JobRecord?](repeating: nil, count: plan.jobs.count)
+    for (index, record) in completed where index < slots.count { slots[index] = record }
     let progress = ProgressLine(enabled: configuration.progress, total: plan.jobs.count)
-    for (n, index) in plan.executionOrder.enumerated() {
+    for (n, index) in plan.executionOrder.enumerated() where slots[index] == nil {
       let job = plan.jobs[index]
       guard let obligations = compiled[job.caseIndex],
             let strategy = StrategyCatalog.named(job.strategy) else { continue }
       let c = cases[job.caseIndex]
       progress.update(done: n, label: "\(c.id) \(job.strategy)")
-      let cpuBefore = Platform.cpuSeconds()
-      let clock = Stopwatch()
-      let (verdict, hits, misses) = execute(job, obligations, fingerprints[job.caseIndex], strategy)
-      let seconds = clock.elapsedSeconds
-      var record = JobRecord(job: job, caseID: c.id, verdict: verdict, expected: c.expected, seconds: seconds)
-      record.cacheHits = hits
-      record.cacheMisses = misses
-      record.cpuSeconds = Platform.cpuSeconds() - cpuBefore
-      record.peakMemoryBytes = Platform.peakResidentMemoryBytes()
+      var record = configuration.isolate ? runIsolated(job, c) : runInProcess(job, c, obligations, fingerprints[job.caseIndex], strategy)
       record.tags = c.tags
       slots[index] = record
+      do { try journal?.record(index: index, record) } catch {
+        Platform.writeStderr("bcv-bench: warning: journal not written: \(error)\n")
+      }
     }
     progress.finish()
     return (slots.compactMap { $0 }, errors)
+  }
+
+  func runInProcess(_ job: Job, _ c: CorpusCase, _ obligations: [CompiledObligation], _ fingerprints: [String],
+                    _ strategy: any Strategy) -> JobRecord {
+    let cpuBefore = Platform.cpuSeconds()
+    let clock = Stopwatch()
+    let (verdict, hits, misses) = execute(job, obligations, fingerprints, strategy)
+    let seconds = clock.elapsedSeconds
+    var record = JobRecord(job: job, caseID: c.id, verdict: verdict, expected: c.expected, seconds: seconds)
+    record.cacheHits = hits
+    record.cacheMisses = misses
+    record.cpuSeconds = Platform.cpuSeconds() - cpuBefore
+    record.peakMemoryBytes = Platform.peakResidentMemoryBytes()
+    return record
+  }
+
+  /// Runs the job in a child process (`bcv-bench run-job`). Anything but a record on its
+  /// stdout — a crash, a signal, a hang past the deadline, a bad exit — is an `error`
+  /// record saying why.
+  func runIsolated(_ job: Job, _ c: CorpusCase) -> JobRecord {
+    var arguments = ["run-job", "--corpus", c.file, "--case", c.id, "--strategy", job.strategy,
+                     "--samples", "\(job.samples)", "--workers", "\(job.workers)", "--cache", job.cache,
+                     "--repetition", "\(job.repetition)", "--seed", "\(configuration.seed)",
+                     "--confidence", "\(configuration.confidence)"]
+    if let t = configuration.timeLimit { arguments += ["--time-limit", "\(t)"] }
+    if let dir = configuration.cacheDirectory { arguments += ["--cache-dir", dir] }
+    if let mb = configuration.memoryLimitMB { arguments += ["--memory-limit", "\(mb)"] }
+    let outcome = Platform.run(Platform.executablePath, arguments: arguments, timeout: configuration.effectiveJobTimeout)
+    if outcome.exitStatus == 0, let value = try? JSONParser.parse(outcome.stdout),
+       var record = try? ResultsReader.record(value, key: "stdout", file: "run-job") {
+      record.repetition = job.repetition
+      return record
+    }
+    let reason: String
+    if outcome.timedOut {
+      reason = "killed after its \(Int(configuration.effectiveJobTimeout)) s deadline (hang)"
+    } else if let signal = outcome.signal {
+      reason = "crashed with \(Platform.signalName(signal))"
+    } else {
+      let tail = outcome.stderr.split(separator: "\n").last.map(String.init) ?? ""
+      reason = "exited with status \(outcome.exitStatus ?? -1)" + (tail.isEmpty ? "" : ": \(tail)")
+    }
+    return JobRecord(caseID: c.id, strategy: job.strategy, samples: job.samples, workers: job.workers, cache: job.cache,
+                     repetition: job.repetition, verdict: .unknown, proof: false, violates: nil, counterexample: nil,
+                     expected: c.expected?.verdict, outcome: .error, seconds: outcome.seconds, evaluations: 0, boxes: 0,
+                     reason: reason, obligations: [])
   }
 
   /// Decides one job's obligations under its cache mode; returns the verdict and the cache

@@ -28,6 +28,21 @@ public enum GlobalSignCheck {
     return false
   }
 
+  /// true only when g(x) ≤ 0 (< 0 when `strict`) at every x with c(x) ≤ 0; false means
+  /// "not shown".
+  ///
+  /// The S-procedure with a constant multiplier: if g − λc ≤ 0 on ℝⁿ (< 0 when strict)
+  /// for some λ ≥ 0, then wherever c ≤ 0, g ≤ λc + (g − λc) ≤ 0 (< 0). The one λ tried
+  /// cancels c's leading term in g, which settles sets defined by the certificate
+  /// itself, such as B ≤ 0 on {B ≤ 0} or −B < 0 on {1/2 − B ≤ 0}, whose zero sets are
+  /// curved boundaries that subdivision cannot prove.
+  public static func provesNonPositive(_ g: Polynomial, where c: Polynomial, strict: Bool) -> Bool {
+    guard let lead = c.terms.first else { return false }
+    let lambda = g.coefficient(of: lead.monomial) / lead.coefficient
+    guard lambda.signum() > 0 else { return false }
+    return provesNonPositive(g - lambda * c, strict: strict)
+  }
+
   /// Whether every term of p is c·x^e with c ≤ 0 and every exponent even.
   static func isNonPositiveEvenSum(_ p: Polynomial) -> Bool {
     p.terms.allSatisfy { term in

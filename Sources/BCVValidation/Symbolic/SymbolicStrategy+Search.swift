@@ -14,12 +14,16 @@ import BCVNumerics
 ///    split point (evaluated exactly): a point satisfying every constraint with g > 0
 ///    (g ≥ 0 when strict) is a certain counterexample, reported when its coordinates are
 ///    exactly doubles and `CounterexampleCheck.confirm` agrees;
-/// 4. is otherwise split across its widest side at that side's split point
+/// 4. when it lies in the region and g violates on all of it (Bernstein minimum > 0, or
+///    ≥ 0 when strict), is reported through any point of it that is a vector of doubles
+///    — or, if it holds none, recorded as a violation that cannot be reported;
+/// 5. is otherwise split across its widest side at that side's split point
 ///    (`DyadicPoints.splitPoint`), or left undecided when every side is narrower than the
 ///    minimum width.
 ///
-/// `holds` is returned only when every box of every piece was discarded or proved, which
-/// covers the region. Boxes are examined first in, first out, so the search spreads over
+/// A piece is settled before any box when `GlobalSignCheck` proves g ≤ 0 wherever one of
+/// its constraints holds. `holds` is returned only when every piece was settled that way
+/// or every box of it was discarded or proved, which covers the region. Boxes are examined first in, first out, so the search spreads over
 /// the whole region before refining any part deeply; the work is sequential, so the
 /// counters do not depend on the worker count.
 struct SymbolicSearch {
@@ -69,8 +73,14 @@ struct SymbolicSearch {
   /// Runs the search to the end or to a budget: the obligation's status and, when it is
   /// unknown, the approximate fraction of the region's volume left undecided.
   mutating func run() -> (status: ObligationStatus, undecidedFraction: Double?) {
-    queue = system.pieces.enumerated().map { Item(piece: $0.offset, bounds: $0.element.bounds, active: $0.element.constraints) }
+    queue = []
     head = 0
+    for (index, piece) in system.pieces.enumerated() {
+      let settled = piece.constraints.contains {
+        GlobalSignCheck.provesNonPositive(system.expression, where: system.constraints[$0], strict: system.strict)
+      }
+      if !settled { queue.append(Item(piece: index, bounds: piece.bounds, active: piece.constraints)) }
+    }
     while head < queue.count {
       if boxes >= maxBoxes { return stop("box budget of \(maxBoxes) exhausted") }
       if deadline?.hasPassed == true { return stop("timeout after \(boxes) boxes") }
@@ -128,6 +138,7 @@ struct SymbolicSearch {
     }
     let g = BernsteinExpansion(system.expression, over: item.bounds)
     if !violates(g.maximum) { return .settled }
+    if active.isEmpty && violates(g.minimum) { return wholeBoxViolated(item) }
 
     if let counterexample = testCorners(of: item, g: g, constraints: activeExpansions) {
       return .violated(counterexample)
@@ -150,6 +161,20 @@ struct SymbolicSearch {
   }
 
   private func width(_ b: Bounds) -> Rational { b.upper - b.lower }
+
+  /// Every point of the box lies in the region and violates: reports a point of the box
+  /// that is exactly a vector of doubles (the split point, else the least such point),
+  /// or, when the box holds none, records the violation as unreported.
+  private mutating func wholeBoxViolated(_ item: Item) -> BoxOutcome {
+    var point = item.bounds.map(DyadicPoints.splitPoint)
+    if DyadicPoints.exactDoubles(point) == nil, let inner = Box(bounds: item.bounds).innerDoubleBounds,
+       inner.lower.allSatisfy(\.isFinite) {
+      point = inner.lower.map { Rational(exactly: $0)! }
+    }
+    if let counterexample = report(point, piece: item.piece) { return .violated(counterexample) }
+    if unreportedViolation == nil { unreportedViolation = point }
+    return .settled
+  }
 
   /// The corners where g violates and every active constraint holds, read off the
   /// corner coefficients (which are the exact values there); skipped above 10 variables.

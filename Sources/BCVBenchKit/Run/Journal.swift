@@ -1,0 +1,67 @@
+import Foundation
+import Glibc
+
+/// The run journal (`journal.jsonl` in the output folder): one line per finished job,
+/// flushed to disk before the next job starts, so `kill -9` at any moment loses at most the
+/// job in flight. `--resume` reads it back and skips the jobs it holds.
+///
+/// The first line names the run (a hash of everything that determines its jobs); a journal
+/// from another run is refused. A last line without its newline is a write cut short by the
+/// kill and is dropped; any other unreadable line is reported as a corrupt journal.
+public final class Journal: @unchecked Sendable {
+  public static let format = "bcv-journal/1"
+  public let path: String
+  private let fd: Int32
+
+  /// Opens the journal for appending; `fresh` truncates it and writes the header.
+  public init(path: String, runIdentity: String, fresh: Bool) throws(FileError) {
+    self.path = path
+    let folder = (path as NSString).deletingLastPathComponent
+    if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+    let flags = O_WRONLY | O_CREAT | O_APPEND | (fresh ? O_TRUNC : 0)
+    fd = open(path, flags, 0o644)
+    guard fd >= 0 else { throw FileError(path: path, reason: String(cString: strerror(errno))) }
+    if fresh {
+      try append(.object(JSONObject([("journal", .string(Self.format)), ("run", .string(runIdentity))])))
+    }
+  }
+
+  deinit { close(fd) }
+
+  /// Appends one line and waits until it is on disk.
+  public func append(_ value: JSONValue) throws(FileError) {
+    let line = Array((JSONWriter.write(value, pretty: false).trimmed + "\n").utf8)
+    let written = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    guard written == line.count else { throw FileError(path: path, reason: "short write to the journal") }
+    fsync(fd)
+  }
+
+  public func record(index: Int, _ record: JobRecord) throws(FileError) {
+    try append(.object(JSONObject([("index", .number(index)), ("record", ResultsWriter.recordJSON(record))])))
+  }
+
+  /// The finished jobs of an existing journal, by job index. Throws an `InputError` naming
+  /// the file for a journal of another run or a corrupt line.
+  public static func read(_ path: String, runIdentity: String) throws(InputError) -> [Int: JobRecord] {
+    guard Platform.fileExists(path) else { return [:] }
+    let text: String
+    do { text = try AtomicFile.readText(path, maxBytes: 1 << 30) } catch { throw InputError(file: path, "\(error)") }
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    if lines.last == "" { lines.removeLast() } else if !lines.isEmpty { lines.removeLast() }  // cut short by a kill
+    guard let header = lines.first else { return [:] }
+    guard let h = try? JSONParser.parse(header).objectValue, h["journal"]?.stringValue == format else {
+      throw InputError(file: path, line: 1, column: 1, "not a run journal")
+    }
+    guard h["run"]?.stringValue == runIdentity else {
+      throw InputError(file: path, line: 1, column: 1, "the journal belongs to a different run (other corpus, selection or matrix); remove it or drop --resume")
+    }
+    var done: [Int: JobRecord] = [:]
+    for (n, line) in lines.enumerated().dropFirst() {
+      guard let o = try? JSONParser.parse(line).objectValue, let index = o["index"]?.intValue, let r = o["record"] else {
+        throw InputError(file: path, line: n + 1, column: 1, "corrupt journal line")
+      }
+      done[index] = try ResultsReader.record(r, key: "line \(n + 1)", file: path)
+    }
+    return done
+  }
+}

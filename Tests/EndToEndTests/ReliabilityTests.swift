@@ -1,0 +1,72 @@
+import BCVTestSupport
+import Foundation
+import Testing
+
+@Suite(.serialized) struct Reliability {
+  let corpus = Fixtures.path("Tests/Fixtures/mini-corpus.json")
+
+  @Test func crashingHangingAndMemoryHungryJobsAreRecordedAsErrorsAndTheRunFinishes() throws {
+    let out = temporaryDirectory("chaos")
+    let r = try BenchProcess.run(["run", "--corpus", corpus, "--samples", "2000", "--isolate", "--job-timeout", "5",
+                                  "--memory-limit", "512", "--out", out],
+                                 environment: ["BCV_FAULT_INJECTION": "crash:mini-valid,hang:mini-discrete,oom:mini-invalid"])
+    #expect(r.status == 4, "\(r.stderr)")
+    let csv = try String(contentsOfFile: out + "/results.csv", encoding: .utf8)
+    #expect(csv.contains("mini-valid,sampling,2000,1,off,0,unknown,false,,valid,error"))
+    #expect(csv.contains("crashed with"))
+    #expect(csv.contains("killed after its 5 s deadline"))
+    #expect(csv.split(separator: "\n").count == 4)
+  }
+
+  @Test func faultInjectionIsIgnoredWithoutIsolation() throws {
+    let out = temporaryDirectory("nochaos")
+    let r = try BenchProcess.run(["run", "--corpus", corpus, "--samples", "2000", "--out", out],
+                                 environment: ["BCV_FAULT_INJECTION": "crash:mini-valid"])
+    #expect(r.status == 0)
+  }
+
+  @Test func isolationGivesTheSameVerdictsCounterexamplesAndCounters() throws {
+    let a = temporaryDirectory("inproc"), b = temporaryDirectory("isolated")
+    let common = ["run", "--corpus", corpus, "--samples", "3000", "--seed", "5", "--workers", "2"]
+    #expect(try BenchProcess.run(common + ["--out", a]).status == 0)
+    #expect(try BenchProcess.run(common + ["--isolate", "--out", b]).status == 0)
+    #expect(try stableRows(a) == stableRows(b))
+  }
+
+  @Test func aRunKilledWithSigkillResumesToTheSameResults() throws {
+    let out = temporaryDirectory("killed"), reference = temporaryDirectory("uninterrupted")
+    let arguments = ["run", "--corpus", corpus, "--samples", "100000,200000", "--repetitions", "2", "--seed", "3"]
+    let process = Process()
+    process.executableURL = BenchProcess.binary
+    process.arguments = arguments + ["--out", out, "--quiet"]
+    process.currentDirectoryURL = Fixtures.packageRoot
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let journal = out + "/journal.jsonl"
+    let deadline = Date().addingTimeInterval(120)
+    var finished = 0
+    while Date() < deadline {
+      finished = ((try? String(contentsOfFile: journal, encoding: .utf8)) ?? "").split(separator: "\n").count - 1
+      if finished >= 3 || !process.isRunning { break }
+      usleep(20_000)
+    }
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+    #expect(finished >= 3, "the run should have journaled some jobs before the kill")
+    #expect(!FileManager.default.fileExists(atPath: out + "/results.csv"), "killed before writing results")
+    let resumed = try BenchProcess.run(arguments + ["--out", out, "--resume"])
+    #expect(resumed.status == 0, "\(resumed.stderr)")
+    #expect(resumed.stderr.contains("resuming:"))
+    #expect(try BenchProcess.run(arguments + ["--out", reference, "--quiet"]).status == 0)
+    #expect(try stableRows(out) == stableRows(reference))
+  }
+
+  @Test func aJournalFromAnotherRunIsRefused() throws {
+    let out = temporaryDirectory("otherjournal")
+    #expect(try BenchProcess.run(["run", "--corpus", corpus, "--samples", "1000", "--out", out, "--quiet"]).status == 0)
+    let r = try BenchProcess.run(["run", "--corpus", corpus, "--samples", "2000", "--out", out, "--resume"])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("journal belongs to a different run"))
+  }
+}
