@@ -1,7 +1,7 @@
 # bcv-bench: common tasks. `swift test` and `swift run bcv-bench --suite smoke` need nothing else.
 SWIFT ?= swift
 
-.PHONY: build test bench standard extended perf verify-corpus clean
+.PHONY: build test bench standard extended perf fuzz verify-corpus clean
 
 build:
 	$(SWIFT) build
@@ -22,6 +22,10 @@ extended:
 # Micro-benchmarks: compiled evaluator vs hand-written Swift, in nanoseconds per point.
 perf:
 	$(SWIFT) run -c release bcv-perf
+
+# Hostile input: 100,000 mutated corpus/suite files and random expressions; no crash, no hang.
+fuzz:
+	$(SWIFT) run -c release bcv-fuzz 100000 1
 
 # Re-confirms every expected verdict of Suites/corpus independently (z3, exact arithmetic).
 verify-corpus:

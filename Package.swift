@@ -22,6 +22,8 @@ let package = Package(
     .executableTarget(name: "bcv-bench", dependencies: ["BCVBenchKit"]),
     // Micro-benchmarks for `make perf` (evaluator speed against hand-written code).
     .executableTarget(name: "bcv-perf", dependencies: ["BCVBenchKit"]),
+    // Hostile-input testing for `make fuzz` (corpus loader, suite loader, expression parser).
+    .executableTarget(name: "bcv-fuzz", dependencies: ["BCVBenchKit"]),
 
     .target(name: "BCVTestSupport", dependencies: ["BCVNumerics"], path: "Tests/BCVTestSupport"),
     .testTarget(name: "BCVNumericsTests", dependencies: ["BCVNumerics", "BCVTestSupport"]),

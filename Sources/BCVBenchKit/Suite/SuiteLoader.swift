@@ -28,10 +28,21 @@ public enum SuiteLoader {
   }
 
   public static func load(_ path: String) throws(InputErrors) -> (suite: Suite, warnings: [InputError]) {
-    func fail(_ key: String?, _ message: String) -> InputErrors { InputErrors([InputError(file: path, key: key, message)]) }
     let bytes: [UInt8]
-    do { bytes = try AtomicFile.read(path, maxBytes: 1 << 20) } catch { throw fail(nil, "\(error)") }
-    guard let text = String(validating: bytes, as: UTF8.self) else { throw fail(nil, "not valid UTF-8") }
+    do { bytes = try AtomicFile.read(path, maxBytes: 1 << 20) } catch {
+      throw InputErrors([InputError(file: path, "\(error)")])
+    }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw InputErrors([InputError(file: path, "not valid UTF-8")])
+    }
+    return try load(text: text, file: path)
+  }
+
+  /// Decodes suite text that claims to come from `path` (relative corpus paths resolve
+  /// against its folder).
+  public static func load(text: String, file path: String) throws(InputErrors) -> (suite: Suite, warnings: [InputError]) {
+    func fail(_ key: String?, _ message: String) -> InputErrors { InputErrors([InputError(file: path, key: key, message)]) }
+    let bytes = Array(text.utf8)
     let root: JSONValue
     do { root = try JSONParser.parse(text) } catch let e {
       throw InputErrors([InputError(file: path, line: e.line, column: e.column, e.reason)])
