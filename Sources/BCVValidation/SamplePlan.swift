@@ -115,13 +115,19 @@ struct ChunkSampler {
     outcome.drawn = chunk.count
     // Most violating candidates first; ties in drawing order.
     let ranked = candidates.sorted { ($0.g, -$0.order) > ($1.g, -$1.order) }
-    for c in ranked.prefix(8) {
-      if let cex = CounterexampleCheck.confirm(c.point, piece: chunk.piece, in: compiled) {
+    // Floating-point candidates are settled exactly (or by intervals): a false alarm from
+    // round-off is dropped; only a candidate that cannot be settled leaves the answer open.
+    for c in ranked {
+      switch CounterexampleCheck.classify(c.point, piece: chunk.piece, in: compiled) {
+      case .violation(let cex):
         outcome.confirmed = cex
         return outcome
+      case .undecided:
+        if outcome.unconfirmedAt == nil { outcome.unconfirmedAt = c.point }
+      case .notViolation:
+        continue
       }
     }
-    if let first = candidates.first { outcome.unconfirmedAt = first.point }
     return outcome
   }
 

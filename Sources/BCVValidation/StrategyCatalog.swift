@@ -2,7 +2,8 @@
 public enum StrategyCatalog {
   /// Every strategy this build offers, in the order reports list them.
   public static var all: [any Strategy] {
-    [SamplingStrategy(), IntervalStrategy(), AdaptiveSamplingStrategy(), SMTStrategy(), SMTExternalStrategy()]
+    [SamplingStrategy(), AdaptiveSamplingStrategy(), SymbolicStrategy(), IntervalStrategy(), SMTStrategy(),
+     SMTExternalStrategy(), AutoStrategy()]
   }
 
   public static var names: [String] { all.map(\.name) }

@@ -48,6 +48,8 @@ public struct ObligationResult: Sendable, Hashable {
   public var worstValue: Double?
   /// Branch-and-bound answering unknown: the fraction of the region's volume left undecided.
   public var undecidedFraction: Double?
+  /// For portfolio strategies (`auto`): the strategy whose answer this is.
+  public var decidedBy: String?
 
   public init(condition: ConditionName, status: ObligationStatus) {
     self.condition = condition

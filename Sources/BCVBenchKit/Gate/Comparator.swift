@@ -4,7 +4,7 @@
 /// - work counters, exactly (they are deterministic): growth beyond the tolerance fails,
 ///   except for jobs that hit a time limit (their counters depend on timing);
 /// - time, statistically: a slowdown fails only when the one-sided Mann–Whitney test
-///   rejects after a Holm (or Benjamini–Hochberg) correction over all jobs **and** the
+///   rejects after a Benjamini–Hochberg (or Holm) correction over all jobs **and** the
 ///   ratio of medians exceeds 1 + the minimum effect — never on another machine class;
 /// - cache hit rate: a drop beyond the threshold fails.
 ///
@@ -50,6 +50,10 @@ public struct Comparator: Sendable {
       }
     }
     rows.append(contentsOf: judgeTimes(timeTests))
+    if timeCompared, let b = baseline.jobs.first, let c = candidateByKey[b.key],
+       MannWhitney.smallestAttainablePValue(c.seconds.count, b.seconds.count, alternative: .greater) > thresholds.alpha {
+      notes.append("with \(b.seconds.count) and \(c.seconds.count) repetitions the rank test cannot reach α = \(thresholds.alpha): no slowdown can be flagged; use 5 or more repetitions")
+    }
     for c in candidate.jobs where !baselineKeys.contains(c.key) {
       rows.append(row(c, "job", "absent", c.outcome.rawValue, "", .new, nil, "not in the baseline"))
     }

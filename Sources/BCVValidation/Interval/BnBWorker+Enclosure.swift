@@ -21,26 +21,36 @@ extension BnBWorker {
   ///
   /// Guarantees: `.decided(.discarded(k, l))` only when constraint k's enclosure over the
   /// (possibly contracted) box has lower end l > 0; `.infeasible` only when HC4 proved
-  /// that no point of the box satisfies the constraints; `.decided(.bounded(u))` only when u bounds g from above on the box and certifies the
-  /// relation. Leaves `slopes` set to |∂g/∂xᵢ| over the box when it computed them.
+  /// that no point of the box satisfies the constraints; `.decided(.bounded(u))` only when
+  /// u certifies the relation and bounds g from above at every point of the box that may
+  /// lie in the piece's set (at every point of the box without contraction). Leaves
+  /// `slopes` set to |∂g/∂xᵢ| over the box when it computed them.
   mutating func enclose(piece: Int, evaluations: inout Int) -> Enclosure {
     slopesKnown = false
     let constraints = program.compiled.pieceConstraints[piece]
     for d in 0..<program.dimension { box[d] = Interval(lower[d], upper[d]) }
     forward(&evaluations)
     if let discard = discarded(constraints) { return .decided(discard) }
+    var feasibleG: Interval?
     if contraction, constraints.contains(where: { !registers[program.main.output($0)].certainlyLessThanOrEqual(0) }) {
       switch contract(constraints) {
       case .infeasible: return .infeasible
-      case .contracted(changed: false): break
-      case .contracted(changed: true):
-        for d in 0..<program.dimension { (lower[d], upper[d]) = (box[d].lower, box[d].upper) }
-        forward(&evaluations)
-        if let discard = discarded(constraints) { return .decided(discard) }
+      case .contracted(let changed):
+        // g's narrowed register encloses g at every point of the box that may lie in the
+        // piece's set (it is narrower than the forward value when g shares subexpressions
+        // with the constraints, as in levelset bands or g = a constraint).
+        let narrowed = scratch[program.main.output(0)]
+        if !narrowed.isPossiblyUndefined { feasibleG = narrowed }
+        if changed {
+          for d in 0..<program.dimension { (lower[d], upper[d]) = (box[d].lower, box[d].upper) }
+          forward(&evaluations)
+          if let discard = discarded(constraints) { return .decided(discard) }
+        }
       }
     }
-    let natural = registers[program.main.output(0)]
+    var natural = registers[program.main.output(0)]
     if natural.isPossiblyUndefined { return .undefined }
+    if let f = feasibleG, case let both = natural.intersection(f), !both.isEmpty { natural = both }
     if program.certifies(upperBound: natural.upper) { return .decided(.bounded(upperBound: natural.upper)) }
     guard let meanValue = meanValueForm(&evaluations) else { return .open }
     let both = natural.intersection(meanValue)

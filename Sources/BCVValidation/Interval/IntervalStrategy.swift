@@ -54,31 +54,45 @@ public struct IntervalStrategy: Strategy {
   /// Decides the obligation and, when it is proved, returns a certificate of the proof
   /// that `CertificateChecker` can verify independently.
   ///
-  /// Runs without HC4 contraction, so that every leaf is decided by a rule the checker
-  /// re-verifies with plain interval evaluation (a constraint's natural enclosure, or g's
-  /// natural enclosure intersected with the mean-value form); its box counts may therefore
-  /// differ from `decide`'s. The certificate is nil unless the status is
-  /// `holds(proof: true)`, and also when the certificate could not be written faithfully:
-  /// an expression text that does not parse back (one with the internal `sign` function)
-  /// or a box too large for doubles.
+  /// The certificate states the obligation by its texts, so what is proved is the
+  /// obligation as re-read from them (`ExprParser` on `Expr.text`): equal to the original
+  /// as real functions by the printer's contract, though possibly grouped differently
+  /// (`2*x1*-x1` reads back as 2·(x1·(−x1))), which changes interval enclosures. The
+  /// search runs without HC4 contraction, so that every leaf is decided by a rule the
+  /// checker re-verifies with plain interval evaluation (a constraint's natural
+  /// enclosure, or g's natural enclosure intersected with the mean-value form). Box counts
+  /// may therefore differ from `decide`'s. The certificate is nil unless the status is
+  /// `holds(proof: true)`; it is also nil, with `decide`'s result, when the texts do not
+  /// read back to a fixed point (an expression with the internal `sign` function) or a box
+  /// is too large for doubles.
   public func prove(_ compiled: CompiledObligation,
                     settings: StrategySettings) -> (ObligationResult, ProofCertificate?) {
-    let outcome = BnBSearch(compiled: compiled, settings: settings, contraction: false, recordLeaves: true).run()
+    guard let reread = compiled.obligation.rereadFromTexts(),
+          reread.rereadFromTexts() == reread,
+          reread.region.pieces.allSatisfy({ $0.box.bounds.allSatisfy { b in
+            b.lower.doubleEnclosure.lower.isFinite && b.upper.doubleEnclosure.upper.isFinite } })
+    else { return (decide(compiled, settings: settings), nil) }
+    let outcome = BnBSearch(compiled: CompiledObligation(reread), settings: settings, contraction: false,
+                            recordLeaves: true).run()
     guard outcome.result.status == .holds(proof: true) else { return (outcome.result, nil) }
-    let certificate = ProofCertificate(statementOf: compiled.obligation, leaves: outcome.leaves)
-    return (outcome.result, certificate.isFaithful(to: compiled.obligation) ? certificate : nil)
+    return (outcome.result, ProofCertificate(statementOf: reread, leaves: outcome.leaves))
   }
 }
 
-extension ProofCertificate {
-  /// Whether the texts parse back to exactly the obligation's expressions (so the
-  /// statement the checker reads is the one proved) and every leaf number is finite (so it
-  /// has exact rational text).
-  func isFaithful(to obligation: Obligation) -> Bool {
-    let parser = ExprParser(variables: variables)
-    let texts = [expression] + pieces.flatMap(\.constraints)
-    let originals = [obligation.expression] + obligation.region.pieces.flatMap(\.constraints)
-    return zip(texts, originals).allSatisfy { (try? parser.parse($0.0)) == $0.1 }
-      && leaves.allSatisfy { ($0.lower + $0.upper).allSatisfy(\.isFinite) }
+extension Obligation {
+  /// The obligation with its expression and constraints replaced by their texts read
+  /// back with `ExprParser`; nil when a text does not parse.
+  func rereadFromTexts() -> Obligation? {
+    let parser = ExprParser(variables: variableNames)
+    func reread(_ e: Expr) -> Expr? { try? parser.parse(e.text(variableNames: variableNames)) }
+    guard let g = reread(expression) else { return nil }
+    var pieces: [RegionPiece] = []
+    for piece in region.pieces {
+      let constraints = piece.constraints.compactMap(reread)
+      guard constraints.count == piece.constraints.count else { return nil }
+      pieces.append(RegionPiece(box: piece.box, constraints: constraints))
+    }
+    return Obligation(condition: condition, region: Region(pieces: pieces), expression: g, strict: strict,
+                      variableNames: variableNames)
   }
 }

@@ -82,11 +82,13 @@ public struct ProofCertificate: Sendable, Hashable {
               leaves: leaves)
   }
 
-  /// Whether this certificate states exactly `obligation` (same condition, expression
-  /// text, strictness, variables, piece boxes and constraint texts). A checked certificate
-  /// proves the obligation it states; use this to make sure that is the one you meant.
+  /// Whether this certificate states `obligation`: same condition, strictness, variables,
+  /// piece boxes, and expression and constraint texts equal to those of the obligation as
+  /// `IntervalStrategy.prove` re-reads it (see there). A checked certificate proves the
+  /// obligation it states; use this to make sure that is the one you meant.
   public func states(_ obligation: Obligation) -> Bool {
-    let statement = ProofCertificate(statementOf: obligation, leaves: [])
+    guard let reread = obligation.rereadFromTexts() else { return false }
+    let statement = ProofCertificate(statementOf: reread, leaves: [])
     return condition == statement.condition && expression == statement.expression
       && strict == statement.strict && variables == statement.variables && pieces == statement.pieces
   }

@@ -46,9 +46,9 @@ extension AdaptiveSearch {
 
   /// Appends walker `w`'s candidates to the batch while it holds fewer than `limit` points.
   mutating func appendMoves(of w: Int, limit: Int) {
+    let walker = walkers[w]
+    let piece = pieces[walker.piece]
     for slot in 0..<Self.movesPerWalker where batch.count < limit {
-      let walker = walkers[w]
-      let piece = pieces[walker.piece]
       propose(move(slot, for: walker), walker: walker, piece: piece)
       let k = batch.append(piece: walker.piece, origin: w)
       for v in 0..<batch.dimension {

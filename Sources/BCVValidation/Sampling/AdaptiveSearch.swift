@@ -33,8 +33,12 @@ struct AdaptiveSearch {
   /// New walkers start at least this many box widths (in some coordinate) from active
   /// walkers and recently retired ones.
   static let separation = 0.02
-  /// Violating points per batch passed to `CounterexampleCheck`, most violating first.
+  /// Violating points per batch passed to `CounterexampleCheck`, most violating first, and
+  /// the long-run rate of attempts: as for `sampling`, 8 per 1024 evaluated points (a
+  /// failed exact confirmation costs far more than an evaluation; round-off noise around
+  /// g = 0 would otherwise make every batch pay for 8 of them).
   static let confirmationsPerBatch = 8
+  static let confirmationsPerPoint = 8.0 / 1024
 
   let compiled: CompiledObligation
   let pieces: [SearchPiece]
@@ -58,6 +62,8 @@ struct AdaptiveSearch {
   private var bestKey: [RankKey]
   private var pending: [Int] = []
   private var violators: [(value: Double, slot: Int)] = []
+  /// Confirmation attempts available now (see `confirmationsPerPoint`).
+  private var confirmationCredit = Double(confirmationsPerBatch)
 
   init(compiled: CompiledObligation, strategy: AdaptiveSamplingStrategy, settings: StrategySettings) {
     let n = compiled.obligation.dimension
@@ -174,9 +180,12 @@ struct AdaptiveSearch {
   }
 
   private mutating func confirmViolators() {
+    confirmationCredit = min(confirmationCredit + Double(batch.count) * Self.confirmationsPerPoint,
+                             Double(Self.confirmationsPerBatch))
     guard let first = violators.first else { return }
     violators.sort { ($0.value, -$0.slot) > ($1.value, -$1.slot) }
-    for v in violators.prefix(Self.confirmationsPerBatch) {
+    for v in violators.prefix(Self.confirmationsPerBatch) where confirmationCredit >= 1 {
+      confirmationCredit -= 1
       let region = pieces[batch.piece[v.slot]].region
       if let cex = CounterexampleCheck.confirm(batch.point(v.slot), piece: region, in: compiled) {
         tally.confirmed = cex

@@ -1,0 +1,81 @@
+import BCVExpression
+import BCVNumerics
+
+/// The portfolio: chooses strategies per obligation from its features and combines them.
+///
+/// 1. A cheap refuter first — `adaptive` (or `sampling`) — since a confirmed counterexample
+///    ends the matter with certainty.
+/// 2. Then provers in an order fitted to the obligation: for polynomial obligations of
+///    dimension ≤ 4, `symbolic` (exact; proves tangent cases), then `interval`, then `smt`;
+///    for higher dimensions `interval` before `symbolic`; for non-polynomial ones
+///    `interval`, then `smt`.
+/// 3. Cross-check: a prover's `violated` must agree with the refuter's sampling bound being
+///    consistent; if two sound strategies contradict each other (one proves, another
+///    confirms a counterexample) the answer is `unknown` naming both — a contradiction is a
+///    bug somewhere, and `auto` never turns it into a claim.
+///
+/// `auto` reports `holds(proof: true)` only when a sound strategy proved it; when none could,
+/// it falls back to the refuter's `holds(proof: false)` with its statistical bound, or to
+/// `unknown`. `decidedBy` names the strategy whose answer is reported. Work counters are the
+/// sums over every strategy run. Each strategy gets the full settings (its own time limit).
+public struct AutoStrategy: Strategy {
+  public let name = "auto"
+  public let isSound = true
+
+  public init() {}
+
+  func refuter() -> (any Strategy)? {
+    StrategyCatalog.named("adaptive") ?? StrategyCatalog.named("sampling")
+  }
+
+  /// The provers to try for this obligation, in order, among those this build has.
+  func provers(for obligation: Obligation) -> [any Strategy] {
+    let order: [String]
+    if obligation.isPolynomial {
+      order = obligation.dimension <= 4 ? ["symbolic", "interval", "smt"] : ["interval", "symbolic", "smt"]
+    } else {
+      order = ["interval", "smt"]
+    }
+    return order.compactMap { StrategyCatalog.named($0) }
+  }
+
+  public func decide(_ compiled: CompiledObligation, settings: StrategySettings) -> ObligationResult {
+    var evaluations = 0, boxes = 0
+    func finish(_ r: ObligationResult, by strategy: String) -> ObligationResult {
+      var out = r
+      out.evaluations = evaluations
+      out.boxes = boxes
+      out.decidedBy = strategy
+      return out
+    }
+    var fallback: (ObligationResult, String)?
+    if let refuter = refuter() {
+      let r = refuter.decide(compiled, settings: settings)
+      evaluations += r.evaluations
+      boxes += r.boxes
+      if case .violated = r.status { return finish(r, by: refuter.name) }
+      fallback = (r, refuter.name)
+    }
+    var unknownReasons: [String] = []
+    for prover in provers(for: compiled.obligation) {
+      let r = prover.decide(compiled, settings: settings)
+      evaluations += r.evaluations
+      boxes += r.boxes
+      switch r.status {
+      case .holds(proof: true):
+        return finish(r, by: prover.name)
+      case .violated:
+        return finish(r, by: prover.name)
+      case .holds(proof: false):
+        break
+      case .unknown(let reason):
+        unknownReasons.append("\(prover.name): \(reason)")
+      }
+    }
+    if let (r, by) = fallback, case .holds = r.status { return finish(r, by: by) }
+    var r = ObligationResult(condition: compiled.obligation.condition,
+                             status: .unknown(reason: unknownReasons.isEmpty ? "no strategy decided" : unknownReasons.joined(separator: "; ")))
+    if let (f, _) = fallback, case .unknown(let why) = f.status { r.status = .unknown(reason: why + "; " + unknownReasons.joined(separator: "; ")) }
+    return finish(r, by: "none")
+  }
+}
