@@ -53,7 +53,7 @@ struct BranchAndPrune {
       let remaining = settings.maxBoxes - result.boxes
       if remaining <= 0 {
         return finish(result, deltaSat, frontier, totalVolume,
-                      why: "box budget exhausted (\(result.boxes) boxes)")
+                      why: "box budget exhausted")
       }
       let wave = Array(frontier.prefix(remaining))
       let chunkCount = (wave.count + Self.chunkSize - 1) / Self.chunkSize
@@ -79,7 +79,7 @@ struct BranchAndPrune {
         guard let chunk else { break }
         if chunk.timedOut {
           return finish(result, deltaSat, frontier, totalVolume,
-                        why: "timeout after \(result.boxes) boxes")
+                        why: "timeout")
         }
         result.boxes += chunk.outcomes.count
         result.evaluations += chunk.evaluations
@@ -100,21 +100,21 @@ struct BranchAndPrune {
     return finish(result, deltaSat, [], totalVolume, why: nil)
   }
 
-  /// The `unknown` answer: the reason names the budget that ran out (if any), the first
-  /// δ-sat box, δ and the counts; the undecided fraction is the volume of the δ-sat boxes
-  /// and of the boxes never examined over the volume of all pieces.
+  /// The `unknown` answer. Its reason names the budget that ran out (if any), then the
+  /// first δ-sat box, δ and the counts: "box budget exhausted; δ-sat box at [a, b] × [c, d]
+  /// (δ = 0.001); 3 δ-sat of 200000 boxes", or "timeout (1234 boxes, δ = 0.001)" when no
+  /// box was δ-sat. The undecided fraction is the volume of the δ-sat boxes and of the
+  /// boxes never examined over the volume of all pieces.
   private func finish(_ partial: Outcome, _ tally: DeltaSatTally, _ unexamined: [SMTSearchBox],
                       _ totalVolume: Double, why: String?) -> Outcome {
     var result = partial
-    var parts: [String] = []
-    if let why { parts.append(why) }
     if let first = tally.first {
       let undefined = tally.firstMayBeUndefined ? " where the expression may be undefined" : ""
-      parts.append("δ-sat box at \(format(first))\(undefined) (δ = \(delta)); \(tally.count) δ-sat of \(result.boxes) boxes")
+      let box = "δ-sat box at \(format(first))\(undefined) (δ = \(delta)); \(tally.count) δ-sat of \(result.boxes) boxes"
+      result.status = .unknown(reason: why.map { "\($0); \(box)" } ?? box)
     } else {
-      parts.append("δ = \(delta), \(result.boxes) boxes")
+      result.status = .unknown(reason: "\(why ?? "undecided") (\(result.boxes) boxes, δ = \(delta))")
     }
-    result.status = .unknown(reason: parts.joined(separator: "; "))
     let undecided = tally.volume + unexamined.reduce(0) { $0 + $1.volume }
     if totalVolume > 0 && totalVolume.isFinite {
       result.undecidedFraction = min(1, undecided / totalVolume)

@@ -15,8 +15,9 @@ import BCVNumerics
 ///   unsat): a proof, with outward-rounded interval arithmetic throughout.
 /// - `violated` only with a point confirmed by `CounterexampleCheck` (exact rational or
 ///   interval evaluation). A δ-sat box is never a counterexample by itself.
-/// - `unknown` otherwise: "δ-sat box at … (δ = …); N δ-sat of M boxes", a box or time
-///   budget, with the undecided fraction of the region's volume.
+/// - `unknown` otherwise, with the undecided fraction of the region's volume and a reason
+///   such as "δ-sat box at [a, b] × [c, d] (δ = 0.001); N δ-sat of M boxes" or
+///   "box budget exhausted (M boxes, δ = 0.001)" (see `BranchAndPrune`).
 ///
 /// Settings: `maxBoxes`, `timeLimit` and `workers` as documented on `StrategySettings`;
 /// `minWidth`, `samples` and `seed` are not used (δ decides when boxes stop splitting, and
