@@ -30,10 +30,15 @@ public protocol Strategy: Sendable {
   var name: String { get }
   /// Whether this strategy's `holds` answers are proofs.
   var isSound: Bool { get }
+  /// Whether `settings.samples` changes what this strategy does (sampling strategies);
+  /// run matrices sweep sample counts only for these.
+  var usesSamples: Bool { get }
   func decide(_ obligation: CompiledObligation, settings: StrategySettings) -> ObligationResult
 }
 
 extension Strategy {
+  public var usesSamples: Bool { !isSound || name == "auto" }
+
   /// Decides every obligation of a problem and combines the answers.
   public func validate(_ obligations: [CompiledObligation], settings: StrategySettings) -> Verdict {
     Verdict(combining: obligations.map { decide($0, settings: settings) })

@@ -171,13 +171,18 @@ enum IntervalCases {
     #expect(result.boxes == 0)
   }
 
-  @Test func thinConstraintSetsAreProvedThroughContraction() throws {
-    // B ≤ 0 on a thin ring: discard and contraction must handle boxes that straddle it.
+  @Test func thinConstraintSetsAreProvedAndContractionSavesBoxes() throws {
+    // x1 + x2 − 1.5 ≤ 0 on the thin ring 0.99 ≤ x1² + x2² ≤ 1 (max √2 < 1.5).
     let p = try makeProblem(variables: IntervalCases.vars, dynamics: ["-x1", "-x2"], domain: [(-2, 2), (-2, 2)],
-                            initial: try whereSet(IntervalCases.vars, ["x1^2 + x2^2 <= 1", "1 <= x1^2 + x2^2"]),
-                            unsafe: StateSet(box: [0: Bounds(2, 2)]), certificate: "x1^2 + x2^2 - 1")
-    let result = IntervalStrategy().decide(try compiled(p)[0], settings: IntervalCases.settings())
-    #expect(result.status == .holds(proof: true))
+                            initial: try whereSet(IntervalCases.vars, ["x1^2 + x2^2 <= 1", "0.99 <= x1^2 + x2^2"]),
+                            unsafe: StateSet(box: [0: Bounds(2, 2)]), certificate: "x1 + x2 - 1.5")
+    let initial = try compiled(p)[0]
+    let contracted = IntervalStrategy().decide(initial, settings: IntervalCases.settings())
+    let (plain, certificate) = IntervalStrategy().prove(initial, settings: IntervalCases.settings())
+    #expect(contracted.status == .holds(proof: true))
+    #expect(plain.status == .holds(proof: true))
+    #expect(certificate != nil)
+    #expect(contracted.boxes < plain.boxes)
   }
 
   @Test func resultsAreIdenticalForAnyWorkerCount() throws {

@@ -33,7 +33,8 @@ enum RunJobCommand {
     }
     var matrix = RunMatrix()
     matrix.strategies = [strategyName]
-    matrix.samples = [try args.integer("samples", in: 1...RunMatrix.maxSamples, command: "run-job") ?? 10_000]
+    let samples = try args.integer("samples", in: 0...RunMatrix.maxSamples, command: "run-job") ?? 10_000
+    matrix.samples = [max(1, samples)]
     matrix.workers = [try args.integer("workers", in: 1...RunMatrix.maxWorkers, command: "run-job") ?? 1]
     matrix.cacheModes = [args.value("cache") ?? "off"]
     if let problem = matrix.validationErrors(source: "run-job").first { throw InputError(key: problem.key, problem.message) }
@@ -51,7 +52,7 @@ enum RunJobCommand {
     }
     let repetition = try args.integer("repetition", in: 0...RunMatrix.maxRepetitions, command: "run-job") ?? 0
     FaultInjection.injectIfAsked(caseID: id)
-    let job = Job(caseIndex: 0, strategy: strategyName, samples: matrix.samples[0], workers: matrix.workers[0],
+    let job = Job(caseIndex: 0, strategy: strategyName, samples: samples, workers: matrix.workers[0],
                   cache: matrix.cacheModes[0], repetition: repetition)
     let plan = RunPlan(jobs: [job])
     let (records, errors) = Runner(configuration: configuration).run([c], plan: plan)

@@ -35,11 +35,14 @@ public struct Job: Sendable, Hashable {
 
 extension RunMatrix {
   /// The jobs in a fixed order: case, strategy, samples, workers, cache, repetition.
+  /// Sample counts are swept only for strategies that use them; the others run once per
+  /// cell with `samples` 0 (not applicable).
   public func jobs(caseCount: Int) -> [Job] {
     var jobs: [Job] = []
     for c in 0..<caseCount {
       for s in strategies {
-        for n in samples {
+        let sweep = StrategyCatalog.named(s)?.usesSamples ?? true ? samples : [0]
+        for n in sweep {
           for w in workers {
             for mode in cacheModes {
               for r in 0..<repetitions {

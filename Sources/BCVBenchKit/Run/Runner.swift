@@ -34,7 +34,7 @@ public struct RunConfiguration: Sendable {
 
   func settings(for job: Job) -> StrategySettings {
     var s = StrategySettings()
-    s.samples = job.samples
+    s.samples = job.samples > 0 ? job.samples : (matrix.samples.first ?? s.samples)
     s.workers = job.workers
     s.seed = seed
     s.timeLimit = timeLimit
