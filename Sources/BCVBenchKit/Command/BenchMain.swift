@@ -46,10 +46,11 @@ public enum BenchMain {
     case "merge": return try MergeCommand.execute(rest)
     case "rerun": return try RerunCommand.execute(rest)
     case "run-job": return try RunJobCommand.execute(rest)
+    case "calibrate": return try CalibrateCommand.execute(rest)
     default:
       // `bcv-bench --suite smoke …` is `bcv-bench run --suite smoke …`.
       if first.hasPrefix("--") { return try RunCommand.execute(arguments) }
-      throw UsageError("unknown command '\(first)' (commands: run, validate, list, baseline, compare, merge, rerun, help)", command: "")
+      throw UsageError("unknown command '\(first)' (commands: run, validate, list, baseline, compare, calibrate, merge, rerun, help)", command: "")
     }
   }
 }

@@ -12,6 +12,7 @@ enum Help {
     bcv-bench list [--suite NAME | --corpus PATH...]
     bcv-bench baseline update --suite NAME [--from RESULTS]
     bcv-bench compare BASE CANDIDATE [--thresholds strict|default|relaxed]
+    bcv-bench calibrate --suite NAME
     bcv-bench merge SHARD_DIR... [--out DIR] [--gate]
     bcv-bench rerun RESULTS.json [--out DIR]
     bcv-bench help [COMMAND]
@@ -32,6 +33,8 @@ enum Help {
     case "compare": return CompareCommand.help
     case "merge": return MergeCommand.help
     case "rerun": return RerunCommand.help
+    case "calibrate": return CalibrateCommand.help
+    case "run-job": return RunJobCommand.help
     default: return nil
     }
   }

@@ -5,12 +5,46 @@ import BCVNumerics
 /// - `uniform`: independent pseudo-random points from `SeededGenerator`. The statistical
 ///   bound `sampling` reports ("violating fraction < ln(1/α)/n at confidence 1 − α") is a
 ///   theorem for these points.
-/// - `halton`: a Halton sequence, Cranley–Patterson-rotated by the seed. Every point is
-///   uniformly distributed on its own, and the set covers the box more evenly than
-///   independent points, so thin violation sets are met sooner; but the points are not
-///   independent, so the bound is then only a heuristic.
+/// - `halton`, `sobol`: a low-discrepancy sequence, Cranley–Patterson-rotated by the seed.
+///   Every point is uniformly distributed on its own, and the set covers the box more
+///   evenly than independent points, so thin violation sets are met sooner; but the points
+///   are not independent, so the bound is then only a heuristic. Sobol covers dimensions up
+///   to `SobolSequence.maxDimension`; above that `sobol` draws the Halton sequence.
 public enum SampleSequence: String, Sendable, Hashable, CaseIterable {
-  case uniform, halton
+  case uniform, halton, sobol
+}
+
+/// Points of the unit cube read one at a time: coordinates 0 ..< dimension of the current
+/// point, each once and in order, then `advance()` to the next point.
+public protocol UnitCubePoints {
+  mutating func coordinate(_ axis: Int) -> Double
+  mutating func advance()
+}
+
+/// A rotated low-discrepancy sequence of either kind.
+public enum LowDiscrepancySequence: Sendable, Hashable {
+  case halton(HaltonSequence)
+  case sobol(SobolSequence)
+
+  /// The sequence `kind` names for `dimension` axes, rotated by stream `stream` of `seed`;
+  /// `nil` for `.uniform`.
+  public init?(_ kind: SampleSequence, dimension: Int, seed: UInt64, stream: UInt64) {
+    switch kind {
+    case .uniform: return nil
+    case .sobol where dimension <= SobolSequence.maxDimension:
+      self = .sobol(SobolSequence(dimension: dimension, seed: seed, stream: stream))
+    case .halton, .sobol:
+      self = .halton(HaltonSequence(dimension: dimension, seed: seed, stream: stream))
+    }
+  }
+}
+
+/// Adds a Cranley–Patterson shift to a value of [0, 1): (u + shift) mod 1, in [0, 1).
+@inline(__always)
+func rotated(_ u: Double, by shift: Double) -> Double {
+  var x = u + shift
+  if x >= 1 { x -= 1 }
+  return min(x, 1.0.nextDown)
 }
 
 /// The Halton sequence in `[0, 1)^dimension`, rotated modulo 1 by a random shift.
@@ -79,9 +113,7 @@ public struct HaltonSequence: Sendable, Hashable {
   /// (reversed / p^M + shift) mod 1, always in [0, 1).
   @inline(__always)
   func coordinate(reversed: UInt64, axis: Int) -> Double {
-    var x = Double(reversed) / Double(powers[axis][digitCounts[axis]]) + shift[axis]
-    if x >= 1 { x -= 1 }
-    return min(x, 1.0.nextDown)
+    rotated(Double(reversed) / Double(powers[axis][digitCounts[axis]]), by: shift[axis])
   }
 
   /// The first `count` primes.
@@ -98,7 +130,7 @@ public struct HaltonSequence: Sendable, Hashable {
   /// Walks the sequence from a starting index, updating each axis's mirrored digits by an
   /// exact carry instead of recomputing them: O(1) amortised per coordinate, and equal bit
   /// for bit to `point(_:)`.
-  public struct Cursor: Sendable {
+  public struct Cursor: Sendable, UnitCubePoints {
     public let sequence: HaltonSequence
     /// The index of the point `next` returns.
     public private(set) var index: Int
