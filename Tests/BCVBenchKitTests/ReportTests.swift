@@ -152,8 +152,10 @@ private func occurrences(of needle: String, in text: String) -> Int {
       }
       #expect(!svg.contains("<script") && !svg.contains("href"), "\(name).svg has a script or link")
     }
+    // The synthetic run has no cache data, so its chart is written but left off the page.
     let html = try #require(files["index.html"])
-    #expect(occurrences(of: "<svg ", in: html) == ReportBuilder.chartNames.count)
+    #expect(occurrences(of: "<svg ", in: html) == ReportBuilder.chartNames.count - 1)
+    #expect(!html.contains("<title>Cache</title>"))
   }
 
   @Test("the agreement matrix counts only cases both strategies decided")
@@ -239,12 +241,24 @@ private func occurrences(of needle: String, in text: String) -> Int {
     #expect(html.contains("No baseline compared."))
     #expect(html.contains("No history yet."))
     #expect(html.contains("No cache data"))
+    #expect(!html.contains("<title>History</title>"))
     for name in ["history", "cache"] {
       let svg = try #require(files[name + ".svg"])
       #expect(XMLSummary(svg).wellFormed && svg.contains("class=\"no-data\"") && svg.contains("class=\"legend\""))
     }
     let junit = XMLSummary(try #require(files["junit.xml"]))
     #expect(junit.counts["testcase"] == 12 && junit.counts["failure"] == 2)
+  }
+
+  @Test("a run without records still gives well-formed files with every chart")
+  func emptyRun() throws {
+    let files = ReportBuilder.render(ReportInput(results: RunResults(metadata: .null, records: [], file: "")))
+    for name in ReportBuilder.chartNames {
+      let svg = try #require(files[name + ".svg"])
+      #expect(XMLSummary(svg).wellFormed && svg.contains("class=\"legend\""), "\(name).svg")
+    }
+    #expect(XMLSummary(try #require(files["index.html"])).wellFormed)
+    #expect(XMLSummary(try #require(files["junit.xml"])).root?["tests"] == "0")
   }
 
   @Test("output is deterministic and written to the folder")

@@ -19,7 +19,7 @@ enum AccuracySection {
          .number("\(c[.unsound])", c[.unsound] > 0 ? "unsound" : nil), .number("\(c[.unknown])"),
          .number("\(c[.unscored])"), .number("\(c[.error])"), .number(c.accuracy.map(ReportFormat.percent) ?? "–")]
       },
-      rowClasses: counts.map { $0[.unsound] > 0 ? "unsound" : $0.wrong > 0 ? "wrong" : nil })
+      rowClasses: counts.map { $0.wrong > 0 ? "wrong" : nil })
     let (tagHTML, tagCSV) = byTag(data)
     body += "<h3>Accuracy per tag</h3>" + tagHTML
 

@@ -74,7 +74,7 @@ enum AgreementSection {
       xTitle: "strategy", yTitle: "strategy", rows: data.strategies, columns: data.strategies,
       values: (0..<n).map { r in (0..<n).map { c in pairs[r * n + c].fraction } },
       notes: (0..<n).map { r in (0..<n).map { c in "\(pairs[r * n + c].agree)/\(pairs[r * n + c].decided)" } },
-      emptyMessage: "no results", width: 680, height: max(300, 150 + 70 * Double(n)))
+      emptyMessage: "no results", width: 680)
     let figure = SVGFigure(title: "Strategy agreement", panels: [chart])
     let csv = CSVTable(header: ["strategy_a", "strategy_b", "both_decided", "agree", "agreement"], rows: pairs.map {
       [$0.a, $0.b, "\($0.decided)", "\($0.agree)", $0.fraction.map(ReportFormat.machineFraction) ?? ""]

@@ -48,8 +48,6 @@ enum AnswerClass: String, CaseIterable {
 struct AnswerCounts {
   private(set) var counts: [AnswerClass: Int] = [:]
 
-  init() {}
-
   init<S: Sequence>(_ records: S) where S.Element == JobRecord {
     for r in records { add(r) }
   }

@@ -3,7 +3,8 @@
 /// Samples and workers are held at the reference configuration. Hit rate = hits ÷ (hits +
 /// misses) over the mode's jobs; time is the median over cases of the cells' median
 /// seconds; saved = time with cache off − time in the mode. When every job's counters are
-/// zero the section says "no cache data". Files: `cache.svg` (two panels) and `cache.csv`
+/// zero the section says "no cache data" and shows no chart (the files are still written,
+/// the chart saying "no cache data"). Files: `cache.svg` (two panels) and `cache.csv`
 /// (sorted by strategy, then mode).
 enum CacheSection {
   struct Row {
@@ -41,7 +42,7 @@ enum CacheSection {
     let modes = Set(rows.map(\.mode)).sorted(by: ReportFormat.byteOrder)
     func series(_ value: (Row) -> Double?) -> [SVGBarSeries] {
       data.strategies.enumerated().map { i, s in
-        SVGBarSeries(name: s, values: modes.map { m in rows.first { $0.strategy == s && $0.mode == m }.flatMap(value) ?? 0 },
+        SVGBarSeries(name: s, values: modes.map { m in rows.first { $0.strategy == s && $0.mode == m }.flatMap(value) ?? .nan },
                      color: SVGPalette.color(i))
       }
     }
@@ -62,8 +63,8 @@ enum CacheSection {
       body = HTML.paragraph("No cache data: every job's cache hit and miss counters are 0 (cache modes run: "
         + (modes.isEmpty ? "none" : modes.joined(separator: ", ")) + ").", "empty")
     }
-    body += HTML.figure(figure, name: "cache")
     if hasData {
+      body += HTML.figure(figure, name: "cache")
       body += HTML.table(["strategy", "cache", "jobs", "hits", "misses", "hit rate", "median time", "saved vs off"],
                          rows.map { r in
         [HTMLCell(r.strategy), HTMLCell(r.mode), .number("\(r.jobs)"), .number("\(r.hits)"), .number("\(r.misses)"),

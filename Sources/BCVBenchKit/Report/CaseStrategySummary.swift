@@ -56,6 +56,16 @@ struct CaseStrategySummary {
     Set(jobs.filter { $0.outcome != .correct }.compactMap(\.reason)).sorted(by: ReportFormat.byteOrder)
   }
 
+  /// The first reason in run order of a job that was not correct, cut to `limit`
+  /// characters, with the number of other distinct reasons; nil when there is none.
+  func reasonSummary(limit: Int = 240) -> String? {
+    let all = reasons
+    guard let first = jobs.first(where: { $0.outcome != .correct && $0.reason != nil })?.reason else { return nil }
+    let others = all.count - 1
+    return ReportFormat.truncated(first, limit)
+      + (others > 0 ? " (and \(others) other reason\(others == 1 ? "" : "s"))" : "")
+  }
+
   /// One line per wrong job: its matrix point, repetition, verdict and whether it claimed a proof.
   var wrongAnswers: [String] {
     jobs.filter { $0.outcome == .wrong }.map { r in

@@ -97,19 +97,21 @@ enum HTML {
     line-height:1.45;background:#fafafa}
     header{border-bottom:3px solid #4e79a7;margin-bottom:12px}
     h1{font-size:26px;margin:24px 0 8px}
-    h2{font-size:20px;margin:0 0 10px;padding-top:8px;border-top:1px solid #ddd}
+    h2{font-size:20px;margin:0 0 10px;padding-top:4px}
     h3{font-size:15px;margin:18px 0 6px}
     section{background:#fff;padding:12px 18px 18px;margin:18px 0;border:1px solid #e2e2e2;border-radius:6px}
-    nav ol{display:flex;flex-wrap:wrap;gap:4px 18px;padding-left:18px;margin:8px 0}
+    nav ol{display:flex;flex-wrap:wrap;gap:4px 22px;list-style-position:inside;padding:0;margin:8px 0}
     nav a,figcaption a{color:#2f5d8a}
     .scroll{overflow-x:auto}
     table{border-collapse:collapse;font-size:13px;margin:8px 0}
     th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
     th{background:#eef2f6}
     tbody tr:nth-child(even){background:#f8f8f8}
-    td.num{text-align:right;font-variant-numeric:tabular-nums}
-    tr.wrong td,td.wrong{background:#fde2e1}
-    tr.unsound td,td.unsound{background:#7a0010;color:#fff;font-weight:bold}
+    td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+    table.results td{white-space:nowrap}
+    table.results td:last-child{white-space:normal;min-width:240px}
+    tr.wrong td,table td.wrong{background:#fde2e1}
+    tr.unsound td,table td.unsound{background:#7a0010;color:#fff;font-weight:bold}
     td.unknown{color:#666}
     td.correct{color:#2e6b27}
     tr.fail td{background:#fde2e1}

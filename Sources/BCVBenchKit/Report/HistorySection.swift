@@ -3,7 +3,8 @@
 ///
 /// Shows the last `limit` points in the order given (oldest first). Files: `history.svg`
 /// (two panels) and `history.csv` (one row per run × strategy, runs in order, strategies
-/// sorted). With no points the section says "no history yet".
+/// sorted). With no points the section says "no history yet" and shows no chart (the
+/// files are still written, the chart saying "no history yet").
 enum HistorySection {
   static let limit = 30
 
@@ -22,14 +23,14 @@ enum HistorySection {
     }
     let empty = "no history yet"
     let time = SVGLineChart(
-      title: "Total seconds per strategy", xTitle: "run", yTitle: "seconds", series: series { $0.secondsByStrategy[$1] },
+      title: "Total seconds per strategy", subtitle: "oldest run first; dashed red lines: change points", xTitle: "run", yTitle: "seconds", series: series { $0.secondsByStrategy[$1] },
       yFormat: .seconds, xCategories: labels, markers: markers, emptyMessage: empty, width: 560)
     var rates = series { $0.accuracyByStrategy[$1] }
     rates.append(SVGLineSeries(name: "cache hit rate", points: points.indices.compactMap { k in
       points[k].cacheHitRate.map { SVGPoint(x: Double(k), y: $0) }
     }, color: SVGPalette.ideal, dashed: true))
     let accuracy = SVGLineChart(
-      title: "Accuracy and cache hit rate", xTitle: "run", yTitle: "fraction", series: rates, yFormat: .percent,
+      title: "Accuracy and cache hit rate", subtitle: "accuracy = correct ÷ scored", xTitle: "run", yTitle: "fraction", series: rates, yFormat: .percent,
       xCategories: labels, yRange: 0...1, markers: markers, emptyMessage: empty, width: 560)
     let figure = SVGFigure(title: "History", panels: [time, accuracy])
 
@@ -48,10 +49,8 @@ enum HistorySection {
     } else {
       body = HTML.paragraph("The last \(points.count) run\(points.count == 1 ? "" : "s"), oldest first"
         + (history.count > limit ? " (of \(history.count))" : "") + ". Dashed red lines mark change points.", "note")
-    }
-    body += HTML.figure(figure, name: "history")
-    let changes = points.filter(\.changePoint)
-    if !points.isEmpty {
+      body += HTML.figure(figure, name: "history")
+      let changes = points.filter(\.changePoint)
       body += "<h3>Change points</h3>"
       body += changes.isEmpty
         ? HTML.paragraph("None found.", "empty")

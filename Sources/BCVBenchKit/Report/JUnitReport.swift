@@ -5,7 +5,8 @@
 /// case has a `<failure>` when any of its jobs answered wrong (type "unsound" when one
 /// claimed a proof) or a failing regression names its case and strategy (one failure
 /// element listing every problem); otherwise an `<error>` when any job could not run;
-/// otherwise `<skipped>` with the reasons when every job answered unknown; otherwise it
+/// otherwise `<skipped>` with the first reason (and the number of others) when every job
+/// answered unknown; otherwise it
 /// passes. Failing regressions whose key names no case × strategy pair of the run become
 /// test cases of a final "regressions" suite. Counts on `<testsuites>` and each
 /// `<testsuite>` match the elements inside.
@@ -89,8 +90,7 @@ enum JUnitReport {
       c.result = ("error", "error", "\(s.counts[.error]) of \(s.jobs.count) jobs could not run",
                   s.reasons.joined(separator: "\n"))
     } else if s.allUndecided {
-      let reasons = s.reasons.isEmpty ? ["unknown"] : s.reasons
-      c.result = ("skipped", "", "unknown: " + reasons.joined(separator: "; "), "")
+      c.result = ("skipped", "", "unknown: " + (s.reasonSummary() ?? "no reason given"), "")
     }
     return c
   }

@@ -21,10 +21,10 @@ enum MarkdownSummary {
       out += "## ⛔ UNSOUND ANSWERS: \(unsound.count)\n\n"
       out += "**\(unsound.count) answer\(unsound.count == 1 ? "" : "s") claimed a proof and \(unsound.count == 1 ? "was" : "were") "
         + "wrong. These are soundness bugs.**\n\n"
-      out += table(["case", "strategy", "samples", "workers", "cache", "rep", "answered", "expected"],
-                   unsound.map { r in
-        [r.caseID, r.strategy, "\(r.samples)", "\(r.workers)", r.cache, "\(r.repetition)", r.verdict.rawValue,
-         r.expected?.rawValue ?? "–"]
+      out += table(["case", "strategy", "unsound jobs", "answered", "expected"],
+                   summaries.filter { $0.counts[.unsound] > 0 }.map { s in
+        let answered = Set(s.jobs.filter(\.isUnsound).map(\.verdict.rawValue)).sorted().joined(separator: ", ")
+        return [s.caseID, s.strategy, "\(s.counts[.unsound]) of \(s.jobs.count)", answered, s.expected?.rawValue ?? "–"]
       })
     }
 

@@ -18,7 +18,7 @@ public enum ReportBuilder {
   public static func render(_ input: ReportInput) -> [String: String] {
     let data = ReportDataset(input.results.records)
     let summaries = CaseStrategySummary.all(data)
-    let cores = input.results.metadata.objectValue?["cores"]?.intValue
+    let cores = ProvenanceSection.cores(input.results.metadata)
     let parts = [
       ProvenanceSection.build(input.results, data),
       AccuracySection.build(data),

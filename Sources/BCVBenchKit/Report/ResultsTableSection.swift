@@ -11,11 +11,16 @@ enum ResultsTableSection {
     }
     body += HTML.table(["case", "expected", "strategy", "verdicts", "outcomes", "time", "reason"], summaries.map { s in
       let time = data.medianSeconds(s.caseID, s.strategy, data.reference(s.strategy))
-      var reason = s.reasons.joined(separator: "; ")
-      if s.counts[.unsound] > 0 { reason = "UNSOUND: wrong answer claimed as proof. " + reason }
+      var reason = s.reasonSummary() ?? ""
+      if s.counts.wrong > 0 {
+        let samples = Set(s.jobs.filter { $0.outcome == .wrong }.map(\.samples)).sorted().map(String.init)
+        let what = s.counts[.unsound] > 0 ? "UNSOUND: wrong answer claimed as proof" : "Wrong answer"
+        reason = "\(what) in \(s.counts.wrong) of \(s.jobs.count) jobs (samples \(samples.joined(separator: ", "))). "
+          + reason
+      }
       return [HTMLCell(s.caseID), HTMLCell(s.expected?.rawValue ?? "–"), HTMLCell(s.strategy), HTMLCell(s.verdictText),
               HTMLCell(s.outcomeText, s.worst.rawValue), .number(time.map(ReportFormat.seconds) ?? "–"), HTMLCell(reason)]
-    }, rowClasses: summaries.map { s in s.worst == .unsound || s.worst == .wrong ? s.worst.rawValue : nil })
+    }, rowClasses: summaries.map { s in s.worst == .unsound || s.worst == .wrong ? s.worst.rawValue : nil }, cssClass: "results")
     return ReportPart(section: ReportSection(id: "results", title: "All results", body: body))
   }
 }

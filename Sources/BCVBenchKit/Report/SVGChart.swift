@@ -7,18 +7,6 @@ protocol SVGChart {
   func draw(into canvas: inout SVGCanvas)
 }
 
-extension SVGChart {
-  /// The chart as a standalone SVG document (XML declaration, `xmlns`, fixed `viewBox`).
-  func document() -> String {
-    SVGFigure(title: title, panels: [self]).document()
-  }
-
-  /// The chart as an `<svg>` element for inline use in HTML.
-  func inline() -> String {
-    SVGFigure(title: title, panels: [self]).inline()
-  }
-}
-
 /// One or more charts side by side in one SVG: the unit written as `<name>.svg` and
 /// embedded in `index.html`.
 ///
@@ -28,11 +16,6 @@ extension SVGChart {
 struct SVGFigure {
   var title: String
   var panels: [any SVGChart]
-
-  init(title: String, panels: [any SVGChart]) {
-    self.title = title
-    self.panels = panels
-  }
 
   var width: Double { panels.reduce(0) { $0 + $1.width } }
   var height: Double { panels.map(\.height).max() ?? 0 }

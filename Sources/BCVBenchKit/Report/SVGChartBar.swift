@@ -1,4 +1,5 @@
-/// One series of a bar chart: a value per category, in the chart's category order.
+/// One series of a bar chart: a value per category, in the chart's category order; a
+/// non-finite value (NaN) means "no value" and draws no bar.
 struct SVGBarSeries {
   var name: String
   var values: [Double]
@@ -91,8 +92,8 @@ struct SVGBarChart: SVGChart {
     } else {
       let groupWidth = min(slot * 0.8, 64 * Double(max(1, series.count)))
       let barWidth = groupWidth / Double(max(1, series.count))
-      for (k, s) in series.enumerated() {
-        let v = value(s, c)
+      for (k, s) in series.enumerated() where c < s.values.count && s.values[c].isFinite {
+        let v = s.values[c]
         let x = center - groupWidth / 2 + barWidth * Double(k)
         let top = y(max(0, v)), bottom = y(min(0, v))
         canvas.rect(x: x + 1, y: top, width: barWidth - 2, height: bottom - top, fill: s.color, cssClass: "bar",

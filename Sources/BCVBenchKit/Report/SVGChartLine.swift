@@ -17,7 +17,8 @@ struct SVGLineSeries {
 ///
 /// Guarantees: points are joined in the order given; measured series get a dot with a
 /// tooltip at every point, dashed series none; when `xCategories` is set, a point's x is
-/// the index of its category and every category gets a tick; markers are dashed vertical
+/// the index of its category and every category gets a tick; `xTickValues` puts ticks at
+/// exactly those values; markers are dashed vertical
 /// lines listed in the legend as `markerLabel`. Without points the axes and legend are
 /// still drawn, with `emptyMessage`.
 struct SVGLineChart: SVGChart {
@@ -32,9 +33,12 @@ struct SVGLineChart: SVGChart {
   var yFormat: SVGValueFormat = .number
   /// Category labels for x = 0, 1, 2, …; nil for a numeric x axis.
   var xCategories: [String]? = nil
+  /// Ticks at exactly these x values (e.g. the worker counts run) instead of nice ones.
+  var xTickValues: [Double]? = nil
   /// A fixed value range; nil to fit the data (including zero on a linear axis).
   var yRange: ClosedRange<Double>? = nil
-  /// Write each measured point's value next to it.
+  /// Write each point's value next to it, when there is a single measured series (with
+  /// more, labels would collide; tooltips and the tables carry the numbers).
   var showValues = false
   var markers: [Double] = []
   var markerLabel = "change point"
@@ -58,9 +62,10 @@ struct SVGLineChart: SVGChart {
       xPosition = { area.x + slot * ($0 + 0.5) }
       xTicks = categories.indices.map { SVGTick(position: xPosition(Double($0)), label: categories[$0]) }
     } else {
-      let xs = SVGScale(xScale, values: all.map(\.x))
+      let xs = SVGScale(xScale, values: all.map(\.x) + (xTickValues ?? []))
       xPosition = { area.x + xs.fraction($0) * area.width }
-      xTicks = SVGChartParts.xTicks(xs, area: area, format: xFormat)
+      xTicks = xTickValues.map { $0.map { SVGTick(position: xPosition($0), label: xFormat.text($0)) } }
+        ?? SVGChartParts.xTicks(xs, area: area, format: xFormat)
     }
     func yPosition(_ v: Double) -> Double { area.bottom - ys.fraction(v) * area.height }
 
@@ -73,6 +78,7 @@ struct SVGLineChart: SVGChart {
                   cssClass: "marker")
     }
     canvas.close()
+    let labelPoints = showValues && series.filter { !$0.dashed && !$0.points.isEmpty }.count == 1
     canvas.open(group: "series")
     for s in series where !s.points.isEmpty {
       let points = s.points.map { (xPosition($0.x), yPosition($0.y)) }
@@ -83,8 +89,10 @@ struct SVGLineChart: SVGChart {
         let label = xCategories.map { $0[min(max(0, Int(p.x)), $0.count - 1)] } ?? xFormat.text(p.x)
         canvas.circle(x: point.0, y: point.1, radius: 3.5, fill: s.color, cssClass: "point",
                       tooltip: "\(s.name) at \(label): \(yFormat.text(p.y))")
-        if showValues {
-          canvas.text(yFormat.text(p.y), x: point.0 + 5, y: point.1 - 6, size: 10, fill: s.color, cssClass: "point-value")
+        if labelPoints {
+          let rightHalf = point.0 > area.x + area.width / 2
+          canvas.text(yFormat.text(p.y), x: point.0 + (rightHalf ? -6 : 6), y: point.1 - 8,
+                      anchor: rightHalf ? .end : .start, size: 10, bold: true, fill: s.color, cssClass: "point-value")
         }
       }
     }

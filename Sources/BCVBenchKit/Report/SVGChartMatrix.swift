@@ -19,8 +19,19 @@ struct SVGMatrixChart: SVGChart {
   var format: SVGValueFormat = .percent
   var range: ClosedRange<Double> = 0...1
   var emptyMessage = "no data"
+  /// The largest cell side; cells shrink to fit `width`.
+  var maxCell = 90.0
   var width = 640.0
-  var height = 400.0
+
+  /// Tall enough for the title, the cells and the column labels below them.
+  var height: Double { 58 + cell * Double(max(1, rows.count)) + (rotate ? 104 : 64) }
+
+  /// Room left of the cells for the row labels and the axis title.
+  private var left: Double { 44 + Double(min(14, rows.map(\.count).max() ?? 4)) * 6.8 }
+  private var cell: Double { min(maxCell, (width - left - 180) / Double(max(1, columns.count))) }
+  private var rotate: Bool {
+    SVGChartParts.xLabelsNeedRotation(columns, axisWidth: cell * Double(max(1, columns.count)))
+  }
 
   private static let low = (0xf2, 0xf6, 0xfb)
   private static let high = (0x1f, 0x4e, 0x8c)
@@ -28,17 +39,10 @@ struct SVGMatrixChart: SVGChart {
 
   func draw(into canvas: inout SVGCanvas) {
     SVGChartParts.heading(&canvas, title: title, subtitle: subtitle, width: width)
-    let longest = Double(min(14, rows.map(\.count).max() ?? 4))
-    let left = 44 + longest * 6.8
-    let probeWidth = width - left - 180
-    let rotate = SVGChartParts.xLabelsNeedRotation(columns, axisWidth: probeWidth)
-    let available = SVGPlotArea(x: left, y: 58, width: probeWidth, height: height - 58 - (rotate ? 104 : 64))
-    let cell = min(available.width / Double(max(1, columns.count)), available.height / Double(max(1, rows.count)), 110)
-    let area = SVGPlotArea(x: left, y: available.y, width: cell * Double(max(1, columns.count)),
+    let area = SVGPlotArea(x: left, y: 58, width: cell * Double(max(1, columns.count)),
                            height: cell * Double(max(1, rows.count)))
-
     if rows.isEmpty || columns.isEmpty {
-      SVGChartParts.noData(&canvas, area: available, message: emptyMessage)
+      SVGChartParts.noData(&canvas, area: area, message: emptyMessage)
     }
     canvas.open(group: "cells")
     for (r, row) in rows.enumerated() {
@@ -66,7 +70,7 @@ struct SVGMatrixChart: SVGChart {
     let xTicks = columns.indices.map { SVGTick(position: area.x + cell * (Double($0) + 0.5), label: columns[$0]) }
     SVGChartParts.xAxis(&canvas, area: area, ticks: xTicks, title: xTitle, panelHeight: height)
     let middle = (range.lowerBound + range.upperBound) / 2
-    SVGChartParts.legend(&canvas, x: max(area.right, available.x + 120) + 24, y: area.y, entries: [
+    SVGChartParts.legend(&canvas, x: max(area.right, area.x + 120) + 24, y: area.y, entries: [
       SVGLegendEntry(label: format.text(range.lowerBound), color: Self.color(0), mark: .box),
       SVGLegendEntry(label: format.text(middle), color: Self.color(0.5), mark: .box),
       SVGLegendEntry(label: format.text(range.upperBound), color: Self.color(1), mark: .box),

@@ -96,7 +96,8 @@ enum SVGChartParts {
     scale.ticks.map { SVGTick(position: area.bottom - scale.fraction($0) * area.height, label: format.text($0)) }
   }
 
-  /// The legend: an optional bold heading, then one entry per line, starting at (x, y).
+  /// The legend: an optional bold heading, then one entry per line, starting at (x, y);
+  /// "(no series)" when there are no entries.
   static func legend(_ canvas: inout SVGCanvas, x: Double, y: Double, entries: [SVGLegendEntry], heading: String? = nil) {
     canvas.open(group: "legend")
     var line = y
@@ -120,6 +121,9 @@ enum SVGChartParts {
       canvas.text(entry.label, x: x + 24, y: line + 10, size: 11, cssClass: "legend-label", limit: 22)
       canvas.close()
       line += 18
+    }
+    if entries.isEmpty {
+      canvas.text("(no series)", x: x, y: line + 10, size: 11, fill: SVGPalette.muted, cssClass: "legend-label")
     }
     canvas.close()
   }

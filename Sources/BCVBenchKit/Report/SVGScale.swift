@@ -33,7 +33,8 @@ enum SVGScaleKind: Sendable, Hashable {
 ///
 /// Guarantees: `low < high`; ticks are increasing, lie within `[low, high]`, and there are
 /// at least two. Linear ticks step by 1, 2 or 5 × 10ᵏ (about five of them); logarithmic
-/// ticks are powers of ten (with 2 and 5 × 10ᵏ added when the domain spans under two decades).
+/// ticks are powers of ten (with 2 and 5 × 10ᵏ added when the domain spans at most two
+/// decades).
 struct SVGScale {
   let kind: SVGScaleKind
   let low: Double
@@ -41,8 +42,9 @@ struct SVGScale {
   let ticks: [Double]
 
   /// A scale covering `values` (non-finite ones ignored), widened to include `include`
-  /// (e.g. zero for bars), or exactly `fixed` when given. An empty or single-valued input
-  /// gets a unit-wide domain.
+  /// (e.g. zero for bars), or exactly `fixed` when given. An empty input gets [0, 1]
+  /// (linear) or [1, 10] (logarithmic); a single value is padded by half its magnitude
+  /// (linear) or a decade each way (logarithmic).
   init(_ kind: SVGScaleKind, values: [Double], include: [Double] = [], fixed: ClosedRange<Double>? = nil) {
     self.kind = kind
     var data = (values + include).filter(\.isFinite)

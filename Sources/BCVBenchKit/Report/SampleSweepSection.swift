@@ -46,11 +46,11 @@ enum SampleSweepSection {
     let time = SVGLineChart(
       title: "Median time per case", subtitle: "median over cases of per-case median seconds", xTitle: "samples",
       yTitle: "seconds", series: series(\.medianSeconds), xScale: logX ? .logarithmic : .linear, yFormat: .seconds,
-      showValues: true, emptyMessage: empty, width: 560)
+      xTickValues: counts.map(Double.init), showValues: true, emptyMessage: empty, width: 560)
     let detection = SVGLineChart(
       title: "Detection rate", subtitle: "invalid cases answered invalid", xTitle: "samples", yTitle: "detected",
-      series: series(\.detectionRate), xScale: logX ? .logarithmic : .linear, yFormat: .percent, yRange: 0...1,
-      showValues: true, emptyMessage: empty, width: 560)
+      series: series(\.detectionRate), xScale: logX ? .logarithmic : .linear, yFormat: .percent,
+      xTickValues: counts.map(Double.init), yRange: 0...1, showValues: true, emptyMessage: empty, width: 560)
     let figure = SVGFigure(title: "Sample-count sweep", panels: [time, detection])
 
     var body = HTML.paragraph("Workers and cache are held at each strategy's reference configuration (fewest workers, "

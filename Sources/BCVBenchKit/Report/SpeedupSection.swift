@@ -51,11 +51,11 @@ enum SpeedupSection {
     let chart = SVGLineChart(
       title: "Speedup vs workers", subtitle: "sum of per-case median seconds at \(base) worker(s) ÷ at w workers",
       xTitle: "workers", yTitle: "speedup", series: series, xScale: logX ? .logarithmic : .linear, yFormat: .ratio,
-      showValues: true, emptyMessage: "no results")
+      xTickValues: workerCounts.map(Double.init), showValues: true, emptyMessage: "no results")
     let figure = SVGFigure(title: "Speedup vs workers", panels: [chart])
 
-    var body = HTML.paragraph("T(w) = sum over cases of the median seconds over repetitions, at the strategy's largest "
-      + "sample count and cache off. Speedup = T(\(base)) ÷ T(w); the dashed line is ideal linear speedup; "
+    var body = HTML.paragraph("T(w) = sum over cases of the median seconds over repetitions, with samples and cache "
+      + "at the strategy's reference configuration (largest sample count, cache off). Speedup = T(\(base)) ÷ T(w); the dashed line is ideal linear speedup; "
       + "efficiency = speedup ÷ ideal.", "note")
     if workerCounts.count < 2 {
       body += HTML.paragraph("Only one worker count ran: there is no speedup to measure.", "empty")
