@@ -30,16 +30,8 @@ extension Expr {
       return Polynomial.variable(i, count: variableCount)
     case .pi, .realPower, .call:
       return nil
-    case .sum(let a, let b):
-      guard let p = a.polynomial(variableCount: variableCount, maxTerms: maxTerms),
-            let q = b.polynomial(variableCount: variableCount, maxTerms: maxTerms) else { return nil }
-      return p + q
-    case .difference(let a, let b):
-      guard let p = a.polynomial(variableCount: variableCount, maxTerms: maxTerms),
-            let q = b.polynomial(variableCount: variableCount, maxTerms: maxTerms) else { return nil }
-      return p - q
-    case .negation(let a):
-      return a.polynomial(variableCount: variableCount, maxTerms: maxTerms).map { -$0 }
+    case .sum, .difference, .negation:
+      return signedSum(variableCount: variableCount, maxTerms: maxTerms)
     case .product(let a, let b):
       guard let p = a.polynomial(variableCount: variableCount, maxTerms: maxTerms),
             let q = b.polynomial(variableCount: variableCount, maxTerms: maxTerms) else { return nil }
@@ -58,5 +50,31 @@ extension Expr {
       }
       return try? base.power(n, maxTerms: maxTerms)
     }
+  }
+
+  /// A chain of sums, differences and negations, flattened so that long sums cost time
+  /// linear in their terms (and no recursion per `+`): its summands converted and
+  /// collected in one pass. nil when a summand does not convert.
+  private func signedSum(variableCount: Int, maxTerms: Int) -> Polynomial? {
+    var terms: [Polynomial.Term] = []
+    var pending: [(expr: Expr, negated: Bool)] = [(self, false)]
+    while let (e, negated) = pending.popLast() {
+      switch e {
+      case .sum(let a, let b):
+        pending.append((a, negated))
+        pending.append((b, negated))
+      case .difference(let a, let b):
+        pending.append((a, negated))
+        pending.append((b, !negated))
+      case .negation(let a):
+        pending.append((a, !negated))
+      default:
+        guard let p = e.polynomial(variableCount: variableCount, maxTerms: maxTerms) else { return nil }
+        for t in p.terms {
+          terms.append(Polynomial.Term(monomial: t.monomial, coefficient: negated ? -t.coefficient : t.coefficient))
+        }
+      }
+    }
+    return Polynomial(variableCount: variableCount, terms: terms)
   }
 }

@@ -12,7 +12,11 @@ import Darwin
 /// proportion to their box volumes, uniformly inside each box (the largest box of doubles
 /// inside the exact box), and kept when every constraint of the piece is ≤ 0. The points
 /// come from `SeededGenerator(seed:stream:)` in fixed chunks of `chunkSize`, so the same
-/// seed gives the same points, verdicts and counters for any worker count.
+/// seed gives the same points, verdicts and counters for any worker count. With
+/// `settings.sequence` set to `halton` or `sobol` they come instead from a seed-rotated
+/// low-discrepancy sequence, chunk c taking its points c·chunkSize ..< (c+1)·chunkSize:
+/// just as deterministic, more even, but not independent, so the bound below is then a
+/// heuristic (see `SampleSequence`).
 ///
 /// Answers: `violated` with a confirmed point (`CounterexampleCheck`); `holds(proof: false)`
 /// with the bound "violating fraction < ln(1/α)/n at confidence 1 − α" over the n points
@@ -98,7 +102,8 @@ public struct SamplingStrategy: Strategy {
 struct Deadline: Sendable {
   let end: UInt64
   init(seconds: Double) {
-    end = DispatchTimeShim.now() &+ UInt64(max(0, seconds) * 1e9)
+    // Clamped to a year, so an infinite or absurd budget cannot overflow the conversion.
+    end = DispatchTimeShim.now() &+ UInt64(min(max(0, seconds), 3.2e7) * 1e9)
   }
   var hasPassed: Bool { DispatchTimeShim.now() >= end }
 }

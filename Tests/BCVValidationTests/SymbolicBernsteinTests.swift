@@ -18,7 +18,8 @@ private func randomPolynomial(variables: Int, maxTerms: Int, using g: inout Seed
 private func randomBox(_ n: Int, using g: inout SeededGenerator) -> [Bounds] {
   (0..<n).map { _ in
     let lower = Rational(BigInt(g.nextInt(below: 81) - 40), BigInt(1 + g.nextInt(below: 10)))
-    let width = g.nextInt(below: 6) == 0 ? Rational(0) : Rational(BigInt(1 + g.nextInt(below: 40)), BigInt(1 + g.nextInt(below: 10)))
+    let width = g.nextInt(below: 6) == 0
+      ? Rational(0) : Rational(BigInt(1 + g.nextInt(below: 40)), BigInt(1 + g.nextInt(below: 10)))
     return Bounds(lower, lower + width)
   }
 }
@@ -40,6 +41,8 @@ func bernsteinRangeEnclosesThePolynomial() {
     let box = randomBox(n, using: &g)
     let expansion = BernsteinExpansion(p, over: box)
     #expect(expansion.coefficients.count == BernsteinExpansion.coefficientCount(of: p))
+    #expect(expansion.minimum == expansion.coefficients.min() && expansion.maximum == expansion.coefficients.max())
+    #expect(expansion.minimumSign == expansion.minimum.signum() && expansion.maximumSign == expansion.maximum.signum())
     for _ in 0..<10 {
       let value = p.evaluate(at: randomPoint(in: box, using: &g))
       #expect(expansion.minimum <= value && value <= expansion.maximum, "\(p) on \(box)")
@@ -59,6 +62,7 @@ func bernsteinCornerCoefficientsEqualCornerValues() {
       let atUpper = (0..<n).map { mask & (1 << $0) != 0 }
       let corner = (0..<n).map { atUpper[$0] ? box[$0].upper : box[$0].lower }
       #expect(expansion.cornerValue(atUpper: atUpper) == p.evaluate(at: corner))
+      #expect(expansion.cornerSign(atUpper: atUpper) == p.evaluate(at: corner).signum())
       let index = (0..<n).map { atUpper[$0] ? expansion.degrees[$0] : 0 }
       #expect(expansion.coefficient(at: index) == p.evaluate(at: corner))
     }
@@ -79,7 +83,8 @@ func bernsteinCoefficientsOfKnownPolynomials() {
   let p = BernsteinExpansion(product, over: [Bounds(0, 2), Bounds(1, 3)])
   #expect(p.degrees == [1, 1] && p.coefficients == [0, 0, 2, 6])
   // A constant has one coefficient; a side of zero width makes p constant along it.
-  #expect(BernsteinExpansion(Polynomial(constant: 5, variableCount: 2), over: [Bounds(0, 1), Bounds(2, 3)]).coefficients == [5])
+  let five = Polynomial(constant: 5, variableCount: 2)
+  #expect(BernsteinExpansion(five, over: [Bounds(0, 1), Bounds(2, 3)]).coefficients == [5])
   #expect(BernsteinExpansion(square, over: [Bounds(3, 3)]).coefficients == [9, 9, 9])
 }
 

@@ -8,7 +8,8 @@ private let strategy = SymbolicStrategy()
 private let v = ["x1", "x2"]
 private typealias F = SymbolicFixtures
 
-private func decide(_ compiled: CompiledObligation, _ configure: (inout StrategySettings) -> Void = { _ in }) -> ObligationResult {
+private func decide(_ compiled: CompiledObligation,
+                    _ configure: (inout StrategySettings) -> Void = { _ in }) -> ObligationResult {
   var settings = StrategySettings()
   configure(&settings)
   return strategy.decide(compiled, settings: settings)
@@ -38,7 +39,8 @@ func symbolicProvesTheValidDiscCase() throws {
 @Test("Symbolic: a tangent flow, Bdot = -(x1 - x2)^2, is proved without subdivision")
 func symbolicProvesATangentFlow() throws {
   let problem = try F.disc(dynamics: ["(x2 - x1)/2", "(x1 - x2)/2"])
-  #expect(problem.polynomialCertificateChange() == (try ExprParser(variables: v).parse("-(x1 - x2)^2")).polynomial(variableCount: 2))
+  let tangent = try ExprParser(variables: v).parse("-(x1 - x2)^2")
+  #expect(problem.polynomialCertificateChange() == tangent.polynomial(variableCount: 2))
   let flow = try F.compiled(problem)[2]
   let result = decide(flow)
   #expect(result.status == .holds(proof: true))
@@ -188,7 +190,7 @@ func symbolicDoesNotReportViolationsAtNonDoublePoints() throws {
 func symbolicAnswersAgreeWithExactEvaluation() throws {
   var g = SeededGenerator(seed: propertyTestSeed)
   var decided = (holds: 0, violated: 0)
-  for _ in 0..<60 {
+  for _ in 0..<150 {
     let n = 1 + g.nextInt(below: 2)
     let names = ["x1", "x2"].prefix(n).map { $0 }
     var terms: [Polynomial.Term] = []
@@ -211,7 +213,8 @@ func symbolicAnswersAgreeWithExactEvaluation() throws {
         try F.constraint($0, variables: names).expression
       })]),
       expression: try ExprParser(variables: names).parse(expression), strict: strict, variableNames: names))
-    let c = constraint.isEmpty ? nil : try #require(compiled.obligation.region.pieces[0].constraints[0].polynomial(variableCount: n))
+    let c = constraint.isEmpty ? nil : compiled.obligation.region.pieces[0].constraints[0].polynomial(variableCount: n)
+    #expect(constraint.isEmpty || c != nil)
     func inRegion(_ x: [Rational]) -> Bool { c.map { $0.evaluate(at: x).signum() <= 0 } ?? true }
     func violates(_ x: [Rational]) -> Bool { strict ? p.evaluate(at: x).signum() >= 0 : p.evaluate(at: x).signum() > 0 }
 
@@ -244,5 +247,5 @@ func symbolicAnswersAgreeWithExactEvaluation() throws {
       break
     }
   }
-  #expect(decided.holds >= 10 && decided.violated >= 10)
+  #expect(decided.holds >= 25 && decided.violated >= 25)
 }

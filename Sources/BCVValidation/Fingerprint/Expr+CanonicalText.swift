@@ -6,15 +6,17 @@ extension Expr {
   /// defined, for the algebraic rewritings that matter to fingerprints.
   ///
   /// Construction: every maximal non-polynomial node becomes an *atom*, a fresh variable
-  /// named by the node's kind and the canonical texts of its arguments (`sin[…]`,
-  /// `pow[…; …]`, `inv[…]` for 1/u, `pi`); the rest is expanded exactly as a polynomial
-  /// over x0 … x(n−1) and the atoms (atoms ordered by name), and written with
-  /// `Polynomial.description`. Variables are named by position. So expanded and factored
-  /// forms, reordered sums and products, and `2*x` against `x + x` give the same text,
-  /// including inside function arguments; for a polynomial expression the text is its
-  /// canonical polynomial. Divisions by a constant become rational coefficients, and
-  /// 1/(c·u) for a polynomial u is written (1/c)·inv[u/lc(u)·…] with u scaled to leading
-  /// coefficient 1.
+  /// named by the node's kind and the canonical texts of its arguments: `sin[…]` and the
+  /// other functions, `pow[…; …]` for a real power, `inv[…]` for 1/u, `pi`, and
+  /// `ipow[…; k]` only for the integer power k = Int.min, which has no positive
+  /// counterpart. The rest is expanded exactly as a polynomial over x0 … x(n−1) and the
+  /// atoms (atoms ordered by name) and written with `Polynomial.description`. Variables
+  /// are named by position. So expanded and factored forms, reordered sums and products,
+  /// and `2*x` against `x + x` give the same text, including inside function arguments;
+  /// for a polynomial expression the text is its canonical polynomial. Divisions by a
+  /// constant become rational coefficients, and 1/u for a non-constant polynomial u is
+  /// written (1/lc)·inv[u/lc] with lc its leading coefficient, so 1/(2x) and (1/2)·(1/x)
+  /// agree.
   ///
   /// Guarantee: equal texts mean equal values wherever defined *and* equal domains of
   /// definition. Values: the ring identities used hold for real numbers, and an atom's
@@ -79,7 +81,7 @@ private struct AtomTable {
       let inverse = reciprocal(of: a)
       return Expr.raising(inverse, to: -k) ?? .power(inverse, -k)
     case .power(let a, let k):
-      return atom("pow[\(a.canonicalText(variableCount: n)); \(k)]")
+      return atom("ipow[\(a.canonicalText(variableCount: n)); \(k)]")
     case .realPower(let a, let b):
       return atom("pow[\(a.canonicalText(variableCount: n)); \(b.canonicalText(variableCount: n))]")
     case .call(let f, let a):

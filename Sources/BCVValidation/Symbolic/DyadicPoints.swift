@@ -7,18 +7,27 @@ enum DyadicPoints {
   /// The dyadic rational m/2^k in [lower, upper] with the least k ≥ 0, and among those
   /// the one closest to zero (zero itself when it lies in the interval).
   ///
-  /// Requires lower < upper; then k ≤ ⌈log2(1/(upper − lower))⌉ + 1, so the search is short.
+  /// Requires lower < upper. Some k works as soon as 2^−k ≤ upper − lower, and whether k
+  /// works is monotone in k, so the least k is found by bisection.
   static func simplest(in lower: Rational, _ upper: Rational) -> Rational {
     precondition(lower < upper, "simplest dyadic in an empty or point interval [\(lower), \(upper)]")
     if lower.signum() <= 0 && upper.signum() >= 0 { return 0 }
-    var scale = BigInt(1)
-    while true {
-      let low = (lower * Rational(scale)).ceiling(), high = (upper * Rational(scale)).floor()
-      if low <= high {
-        return Rational(lower.signum() > 0 ? low : high, scale)
-      }
-      scale = scale << 1
+    // The integers m with lower ≤ m/2^k ≤ upper, as a closed range (empty when low > high).
+    func candidates(_ k: Int) -> (low: BigInt, high: BigInt) {
+      let scale = Rational(BigInt(1) << k)
+      return ((lower * scale).ceiling(), (upper * scale).floor())
     }
+    // width ≥ 2^(bits(num) − 1 − bits(den)), so k = max(0, bits(den) − bits(num) + 1) works.
+    let width = upper - lower
+    var high = max(0, width.denominator.bitLength - width.numerator.bitLength + 1)
+    var low = 0
+    while low < high {
+      let middle = (low + high) / 2
+      let range = candidates(middle)
+      if range.low <= range.high { high = middle } else { low = middle + 1 }
+    }
+    let range = candidates(low)
+    return Rational(lower.signum() > 0 ? range.low : range.high, BigInt(1) << low)
   }
 
   /// The point at which a side is split and tested: the simplest dyadic rational in its

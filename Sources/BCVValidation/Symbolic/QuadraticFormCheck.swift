@@ -81,9 +81,11 @@ public enum QuadraticFormCheck {
 
   private static func requireSymmetric(_ matrix: [[Rational]]) {
     for (i, row) in matrix.enumerated() {
-      precondition(row.count == matrix.count, "row \(i) has \(row.count) entries in a \(matrix.count)×\(matrix.count) matrix")
+      precondition(
+        row.count == matrix.count, "row \(i) has \(row.count) entries in a \(matrix.count)×\(matrix.count) matrix")
       for j in 0..<i {
-        precondition(matrix[i][j] == matrix[j][i], "matrix not symmetric at (\(i), \(j)): \(matrix[i][j]) vs \(matrix[j][i])")
+        precondition(
+          matrix[i][j] == matrix[j][i], "matrix not symmetric at (\(i), \(j)): \(matrix[i][j]) vs \(matrix[j][i])")
       }
     }
   }

@@ -23,9 +23,11 @@ import BCVNumerics
 ///
 /// A piece is settled before any box when `GlobalSignCheck` proves g ≤ 0 wherever one of
 /// its constraints holds. `holds` is returned only when every piece was settled that way
-/// or every box of it was discarded or proved, which covers the region. Boxes are examined first in, first out, so the search spreads over
-/// the whole region before refining any part deeply; the work is sequential, so the
-/// counters do not depend on the worker count.
+/// or every box of it was discarded or proved, which covers the region.
+///
+/// Boxes are examined first in, first out, so the search spreads over the whole region
+/// before refining any part deeply; the work is sequential, so the counters do not
+/// depend on the worker count.
 struct SymbolicSearch {
   /// A box waiting to be examined.
   struct Item {
@@ -112,7 +114,8 @@ struct SymbolicSearch {
     var reasons = why.map { [$0] } ?? []
     if narrowCount > 0 { reasons.append("\(narrowCount) box(es) narrower than the minimum width left undecided") }
     if let point = unreportedViolation {
-      reasons.append("violated at the exact point (\(point.map(\.description).joined(separator: ", "))), which is not a vector of doubles")
+      let coordinates = point.map(\.description).joined(separator: ", ")
+      reasons.append("violated at the exact point (\(coordinates)), which is not a vector of doubles")
     }
     let pending = queue[head...].reduce(0.0) { $0 + Box(bounds: $1.bounds).approximateVolume }
     let total = system.approximateVolume
@@ -122,7 +125,12 @@ struct SymbolicSearch {
   }
 
   private func violates(_ value: Rational) -> Bool {
-    system.strict ? value.signum() >= 0 : value.signum() > 0
+    violates(sign: value.signum())
+  }
+
+  /// Whether a value with this sign (−1, 0, 1) violates the relation.
+  private func violates(sign: Int) -> Bool {
+    system.strict ? sign >= 0 : sign > 0
   }
 
   private mutating func examine(_ item: Item) -> BoxOutcome {
@@ -130,15 +138,15 @@ struct SymbolicSearch {
     var activeExpansions: [BernsteinExpansion] = []
     for c in item.active {
       let expansion = BernsteinExpansion(system.constraints[c], over: item.bounds)
-      if expansion.minimum.signum() > 0 { return .settled }
-      if expansion.maximum.signum() > 0 {
+      if expansion.minimumSign > 0 { return .settled }
+      if expansion.maximumSign > 0 {
         active.append(c)
         activeExpansions.append(expansion)
       }
     }
     let g = BernsteinExpansion(system.expression, over: item.bounds)
-    if !violates(g.maximum) { return .settled }
-    if active.isEmpty && violates(g.minimum) { return wholeBoxViolated(item) }
+    if !violates(sign: g.maximumSign) { return .settled }
+    if active.isEmpty && violates(sign: g.minimumSign) { return wholeBoxViolated(item) }
 
     if let counterexample = testCorners(of: item, g: g, constraints: activeExpansions) {
       return .violated(counterexample)
@@ -184,8 +192,8 @@ struct SymbolicSearch {
     guard n <= 10 else { return nil }
     for mask in 0..<(1 << n) {
       let atUpper = (0..<n).map { mask & (1 << $0) != 0 }
-      guard violates(g.cornerValue(atUpper: atUpper)),
-            constraints.allSatisfy({ $0.cornerValue(atUpper: atUpper).signum() <= 0 }) else { continue }
+      guard violates(sign: g.cornerSign(atUpper: atUpper)),
+            constraints.allSatisfy({ $0.cornerSign(atUpper: atUpper) <= 0 }) else { continue }
       let corner = (0..<n).map { atUpper[$0] ? item.bounds[$0].upper : item.bounds[$0].lower }
       if let counterexample = report(corner, piece: item.piece) { return counterexample }
     }
