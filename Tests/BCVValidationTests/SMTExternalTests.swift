@@ -51,14 +51,13 @@ import Testing
   @Test(.enabled(if: z3Installed, "z3 is not installed"))
   func builtInSMTFallsBackToTheSolverWhenInconclusive() throws {
     // The tight flow condition the built-in search leaves δ-sat; z3 proves it exactly.
-    let problem = try makeProblem(variables: SMTProblems.vars, dynamics: ["-x1", "-x2"], domain: [(-2, 2), (-2, 2)],
-                                  initial: try whereSet(SMTProblems.vars, ["x1^2 + x2^2 <= 0.25"]),
-                                  unsafe: StateSet(box: [0: Bounds(Rational(3) / Rational(2), Rational(2))]),
-                                  certificate: "x1^2 + x2^2 - 1")
+    let problem = try SMTProblems.tightOnTheDiagonal()
     let flow = try compiled(problem)[2]
-    let result = SMTStrategy(solver: .z3).decide(flow, settings: StrategySettings())
+    var settings = StrategySettings()
+    settings.maxBoxes = 2000
+    let result = SMTStrategy(solver: .z3).decide(flow, settings: settings)
     #expect(result.status == .holds(proof: true), "\(result.status)")
-    #expect(result.boxes > 0)
+    #expect(result.boxes == 2000)
   }
 
   @Test(.enabled(if: ExternalSolver.dreal.locate() == nil, "dReal is installed here"))

@@ -27,7 +27,9 @@ enum SMTBoxOutcome: Sendable {
 ///
 /// For a box: contract it with HC4 against the negation of the obligation on its piece
 /// (`g ∈ [0, +∞]`, every constraint `h ∈ [−∞, 0]`; the closure, so strict and non-strict
-/// obligations are both covered); empty → refuted. Otherwise try the contracted box's
+/// obligations are both covered); empty → refuted. A non-strict obligation's box is also
+/// refuted when g's enclosure over it is defined and ≤ 0 (no point has g > 0, although
+/// the closure g ≥ 0 may still be met where g = 0). Otherwise try the contracted box's
 /// midpoint in floating point and confirm it with `CounterexampleCheck` when it looks
 /// violating. Then the δ test: when every side is at most δ wide, or the enclosures show
 /// every constraint δ-satisfied (`g ≥ −δ`, `h ≤ δ`) on the whole box, a few points of
@@ -68,6 +70,9 @@ struct BoxExaminer {
     let result = contractor.contract(box.sides, constraints: constraints[box.piece], scratch: &scratch)
     var evaluations = result.evaluations
     guard let sides = result.box else { return (.refuted, evaluations) }
+    if !compiled.obligation.strict, result.enclosures[0].certainlyLessThanOrEqual(0) {
+      return (.refuted, evaluations)
+    }
     let contracted = SMTSearchBox(piece: box.piece, sides: sides)
     if let p = clamped(sides.map(\.midpoint), piece: box.piece) {
       evaluations += 1

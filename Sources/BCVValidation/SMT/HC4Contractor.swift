@@ -56,10 +56,10 @@ public struct HC4Contractor: Sendable {
 
   public let tape: Tape
   /// The most forward/backward rounds per call.
-  public var maxRounds: Int
+  public let maxRounds: Int
   /// A round counts as progress when some variable's width shrinks by more than this
   /// fraction; without progress the iteration stops.
-  public var minimumShrink: Double
+  public let minimumShrink: Double
   let forward: HC4Forward
 
   public init(tape: Tape, maxRounds: Int = 6, minimumShrink: Double = 0.1) {

@@ -62,7 +62,7 @@ public struct SMTStrategy: Strategy {
       result.status = answer.status
       result.undecidedFraction = nil
     case .unknown:
-      result.status = .unknown(reason: "\(reason); \(report.summary)")
+      result.status = .unknown(reason: "\(reason); solver \(report.solver): \(report.status)")
     }
     result.evaluations += answer.evaluations
     return result

@@ -9,15 +9,20 @@ import Darwin
 /// Runs one external program with a wall-clock limit and collects its output.
 ///
 /// - Both pipes are drained on their own threads while the program runs, so a program
-///   that writes more than a pipe buffer never blocks (no deadlock on large outputs).
-/// - On timeout the program gets SIGTERM, then SIGKILL after `killGrace` seconds; the
-///   call returns only after the program has exited and been reaped (Foundation's
-///   `Process` waits for it), so no zombie is left behind.
+///   that writes more than a pipe buffer never blocks (no deadlock on large outputs);
+///   the first `PipeReader.keepLimit` bytes of each are kept.
+/// - On timeout the program gets SIGTERM, then SIGKILL after `killGrace` seconds.
+///   Foundation's `Process` reaps it (no zombie is left once it has exited).
+/// - Descendants of the program are not signalled; z3, cvc5 and dReal start none. If one
+///   survives and keeps the program's pipes (or Foundation's exit monitor) open, the call
+///   still returns, at most `reapLimit` + `PipeReader.drainLimit` seconds after the kill,
+///   with the output read so far; Foundation reaps the program when the descendant exits.
 /// - Standard input is `/dev/null`.
 struct SolverProcess {
   struct Output {
     var stdout: String
     var stderr: String
+    /// The exit status, or -1 when the program's exit could not be observed in time.
     var exitCode: Int32
     var timedOut: Bool
     var elapsed: Double
@@ -29,6 +34,8 @@ struct SolverProcess {
 
   /// Seconds between SIGTERM and SIGKILL.
   static let killGrace = 1.0
+  /// Seconds to wait for the exit to be observed after SIGKILL.
+  static let reapLimit = 5.0
 
   static func run(executable: String, arguments: [String], timeout: Double) throws(Failure) -> Output {
     let process = Process()
@@ -53,19 +60,24 @@ struct SolverProcess {
     try? err.fileHandleForWriting.close()
     outReader.start()
     errReader.start()
-    var timedOut = false
-    if exited.wait(timeout: .now() + .nanoseconds(Int(min(timeout, 1e6) * 1e9))) == .timedOut {
+    func waitForExit(_ seconds: Double) -> Bool {
+      exited.wait(timeout: .now() + .nanoseconds(Int(min(max(seconds, 0), 1e6) * 1e9))) == .success
+    }
+    var timedOut = false, observedExit = true
+    if !waitForExit(timeout) {
       timedOut = true
       process.terminate()
-      if exited.wait(timeout: .now() + .nanoseconds(Int(killGrace * 1e9))) == .timedOut {
+      if !waitForExit(killGrace) {
         kill(process.processIdentifier, SIGKILL)
-        exited.wait()
+        observedExit = waitForExit(reapLimit)
       }
     }
-    process.waitUntilExit()
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    return Output(stdout: outReader.finish(), stderr: errReader.finish(),
-                  exitCode: process.terminationStatus, timedOut: timedOut, elapsed: elapsed)
+    let drainDeadline = DispatchTime.now() + .nanoseconds(Int(PipeReader.drainLimit * 1e9))
+    let stdout = outReader.finish(by: drainDeadline), stderr = errReader.finish(by: drainDeadline)
+    if observedExit { process.waitUntilExit() }
+    return Output(stdout: stdout, stderr: stderr, exitCode: observedExit ? process.terminationStatus : -1,
+                  timedOut: timedOut, elapsed: elapsed)
   }
 
   private static func failLaunch(_ error: Error, _ out: Pipe, _ err: Pipe) throws(Failure) -> Output {
@@ -79,9 +91,12 @@ struct SolverProcess {
 
 /// Reads a pipe to its end on a background thread.
 private final class PipeReader: @unchecked Sendable {
-  /// How long `finish` waits for end of file after the program has exited; only a
-  /// descendant of the program still holding the pipe open could make it wait that long.
+  /// How long to wait for end of file after the program has exited; only a descendant of
+  /// the program still holding the pipe open could make it wait that long.
   static let drainLimit = 5.0
+  /// Bytes kept per stream; the rest is read (so the program never blocks) and dropped.
+  /// Answers and models come first and are far smaller.
+  static let keepLimit = 4 << 20
   private let handle: FileHandle
   private let done = DispatchSemaphore(value: 0)
   private let lock = NSLock()
@@ -91,21 +106,19 @@ private final class PipeReader: @unchecked Sendable {
 
   func start() {
     Thread.detachNewThread { [self] in
-      while true {
-        let chunk = handle.availableData
-        if chunk.isEmpty { break }
+      while let chunk = try? handle.read(upToCount: 1 << 16), !chunk.isEmpty {
         lock.lock()
-        data.append(chunk)
+        if data.count < Self.keepLimit { data.append(chunk.prefix(Self.keepLimit - data.count)) }
         lock.unlock()
       }
       done.signal()
     }
   }
 
-  /// Waits for end of file (at most `drainLimit` seconds), then returns the text read so
-  /// far (invalid UTF-8 repaired).
-  func finish() -> String {
-    if done.wait(timeout: .now() + .nanoseconds(Int(Self.drainLimit * 1e9))) == .success {
+  /// Waits for end of file (at most until `deadline`), then returns the text read so far
+  /// (invalid UTF-8 repaired).
+  func finish(by deadline: DispatchTime) -> String {
+    if done.wait(timeout: deadline) == .success {
       try? handle.close()
     }
     lock.lock()
