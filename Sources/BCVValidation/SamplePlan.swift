@@ -9,18 +9,19 @@ struct SamplePlan {
     let count: Int
     let lower: [Double]
     let upper: [Double]
-    /// For `.halton`: the piece's sequence, of which this chunk takes the points
-    /// `firstIndex ..< firstIndex + count`. `nil` for `.uniform` (the chunk's random stream).
-    var halton: HaltonSequence? = nil
+    /// For `.halton` and `.sobol`: the piece's sequence, of which this chunk takes the
+    /// points `firstIndex ..< firstIndex + count`. `nil` for `.uniform` (the chunk's stream).
+    var sequence: LowDiscrepancySequence? = nil
     var firstIndex = 0
   }
 
   let chunks: [Chunk]
 
   /// Pieces get samples in proportion to their box volume (equally when every volume is
-  /// zero), at least one each; a piece whose box contains no double gets none. With
-  /// `.halton`, piece p walks its own sequence (rotated by `seed` and stream (condition, p))
-  /// from index 0, chunk after chunk, so a chunk's points do not depend on who draws it.
+  /// zero), at least one each; a piece whose box contains no double gets none. With a
+  /// low-discrepancy sequence, piece p walks its own one (rotated by `seed` and stream
+  /// (condition, p)) from index 0, chunk after chunk, so a chunk's points do not depend on
+  /// who draws it.
   init(obligation: Obligation, samples: Int, chunkSize: Int,
        sequence: SampleSequence = .uniform, seed: UInt64 = 0) {
     let pieces = obligation.region.pieces
@@ -32,13 +33,13 @@ struct SamplePlan {
       guard let inner = piece.box.innerDoubleBounds else { continue }
       let share = total > 0 ? volumes[p] / total : 1 / Double(pieces.count)
       var remaining = max(1, Int((Double(samples) * share).rounded()))
-      let halton = sequence == .halton
-        ? HaltonSequence(dimension: obligation.dimension, seed: seed, stream: salt | UInt64(p)) : nil
+      let points = LowDiscrepancySequence(sequence, dimension: obligation.dimension, seed: seed,
+                                          stream: salt | UInt64(p))
       var drawn = 0
       while remaining > 0 {
         let n = min(chunkSize, remaining)
         chunks.append(Chunk(piece: p, count: n, lower: inner.lower, upper: inner.upper,
-                            halton: halton, firstIndex: drawn))
+                            sequence: points, firstIndex: drawn))
         remaining -= n
         drawn += n
       }
@@ -72,25 +73,40 @@ struct ChunkSampler {
     inputs = Array(repeating: 0, count: compiled.obligation.dimension * Self.batch)
   }
 
+  /// Draws the chunk's points from its sequence, or from `rng` for uniform chunks.
   mutating func run(_ chunk: SamplePlan.Chunk, rng: inout SeededGenerator) -> ChunkOutcome {
+    switch chunk.sequence {
+    case .halton(let sequence)?:
+      var points = sequence.cursor(at: chunk.firstIndex)
+      return run(chunk, points: &points)
+    case .sobol(let sequence)?:
+      var points = sequence.cursor(at: chunk.firstIndex)
+      return run(chunk, points: &points)
+    case nil:
+      var points = UniformUnitPoints(rng: rng)
+      defer { rng = points.rng }
+      return run(chunk, points: &points)
+    }
+  }
+
+  private mutating func run<Points: UnitCubePoints>(_ chunk: SamplePlan.Chunk,
+                                                    points: inout Points) -> ChunkOutcome {
     var outcome = ChunkOutcome()
     let n = compiled.obligation.dimension
     let constraints = compiled.pieceConstraints[chunk.piece]
     var candidates: [(g: Double, order: Int, point: [Double])] = []
-    var cursor = chunk.halton?.cursor(at: chunk.firstIndex)
     var done = 0
     while done < chunk.count {
       let m = min(Self.batch, chunk.count - done)
-      if cursor != nil {
-        fillFromSequence(&cursor!, count: m, lower: chunk.lower, upper: chunk.upper)
-      } else {
-        // Points are drawn point by point (all coordinates of point k, then point k+1), so
-        // the stream's use does not depend on the batch size.
-        for k in 0..<m {
-          for v in 0..<n {
-            inputs[v * Self.batch + k] = rng.nextDouble(in: chunk.lower[v], chunk.upper[v])
-          }
+      // Points are drawn point by point (all coordinates of point k, then point k+1), so
+      // the use of the source does not depend on the batch size. x = lower + width·u,
+      // clamped, as `SeededGenerator.nextDouble(in:_:)` computes it.
+      for k in 0..<m {
+        for v in 0..<n {
+          let x = chunk.lower[v] + (chunk.upper[v] - chunk.lower[v]) * points.coordinate(v)
+          inputs[v * Self.batch + k] = min(max(x, chunk.lower[v]), chunk.upper[v])
         }
+        points.advance()
       }
       inputs.withUnsafeBufferPointer { evaluator.evaluate(inputs: $0.baseAddress!, stride: Self.batch, count: m) }
       let g = evaluator.output(0)
@@ -131,19 +147,14 @@ struct ChunkSampler {
     return outcome
   }
 
-  /// Writes the cursor's next `count` points, scaled to the box, into the batch inputs.
-  private mutating func fillFromSequence(_ cursor: inout HaltonSequence.Cursor, count: Int,
-                                         lower: [Double], upper: [Double]) {
-    for k in 0..<count {
-      for v in 0..<lower.count {
-        let x = lower[v] + (upper[v] - lower[v]) * cursor.coordinate(v)
-        inputs[v * Self.batch + k] = min(max(x, lower[v]), upper[v])
-      }
-      cursor.advance()
-    }
-  }
-
   private func point(_ k: Int) -> [Double] {
     (0..<compiled.obligation.dimension).map { inputs[$0 * Self.batch + k] }
   }
+}
+
+/// Independent uniform points: each coordinate is the generator's next unit value.
+struct UniformUnitPoints: UnitCubePoints {
+  var rng: SeededGenerator
+  mutating func coordinate(_ axis: Int) -> Double { rng.nextUnit() }
+  mutating func advance() {}
 }

@@ -50,6 +50,10 @@ public struct ObligationResult: Sendable, Hashable {
   public var undecidedFraction: Double?
   /// For portfolio strategies (`auto`): the strategy whose answer this is.
   public var decidedBy: String?
+  /// For external solvers: the solver's name and its overall status (`sat`, `unsat`,
+  /// `unknown`, `timeout`, `unavailable`, …).
+  public var solver: String?
+  public var solverStatus: String?
 
   public init(condition: ConditionName, status: ObligationStatus) {
     self.condition = condition

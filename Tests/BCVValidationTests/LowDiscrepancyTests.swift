@@ -79,28 +79,97 @@ import Testing
     }
   }
 
+  /// The first `n` points of a 2-D sequence, walked with a cursor.
+  func firstPoints<Points: UnitCubePoints>(_ cursor: Points, _ n: Int) -> [[Double]] {
+    var cursor = cursor
+    return (0..<n).map { _ in
+      defer { cursor.advance() }
+      return [cursor.coordinate(0), cursor.coordinate(1)]
+    }
+  }
+
   @Test func moreEvenlySpreadThanRandomPoints() {
     let n = 4096
-    let halton = HaltonSequence(dimension: 2, seed: 5)
-    var cursor = halton.cursor(at: 0)
-    var h: [[Double]] = []
-    for _ in 0..<n {
-      h.append([cursor.coordinate(0), cursor.coordinate(1)])
-      cursor.advance()
-    }
     var rng = SeededGenerator(seed: 5)
     let r = (0..<n).map { _ in [rng.nextUnit(), rng.nextUnit()] }
-    // 256 cells, 16 points expected in each: random χ² ≈ 255 ± 23; Halton far lower.
-    let chiHalton = gridChiSquare(h, cells: 16), chiRandom = gridChiSquare(r, cells: 16)
-    #expect(chiHalton < 40)
-    #expect(chiRandom > 150)
-    let dHalton = starDiscrepancy(Array(h.prefix(1024))), dRandom = starDiscrepancy(Array(r.prefix(1024)))
-    #expect(dHalton < dRandom / 2)
-    #expect(dHalton < 0.01)
+    let h = firstPoints(HaltonSequence(dimension: 2, seed: 5).cursor(at: 0), n)
+    let s = firstPoints(SobolSequence(dimension: 2, seed: 5).cursor(at: 0), n)
+    // 256 cells, 16 points expected in each: random χ² ≈ 255 ± 23; low discrepancy far lower.
+    #expect(gridChiSquare(r, cells: 16) > 150)
+    #expect(gridChiSquare(h, cells: 16) < 40)
+    #expect(gridChiSquare(s, cells: 16) < 40)
+    let dRandom = starDiscrepancy(Array(r.prefix(1024)))
+    for points in [h, s] {
+      let d = starDiscrepancy(Array(points.prefix(1024)))
+      #expect(d < dRandom / 2)
+      #expect(d < 0.01)
+    }
   }
 }
 
-@Suite struct HaltonSampling {
+@Suite struct SobolPoints {
+  /// The unrotated value of a coordinate, as a multiple of 2⁻ᵐ (exact for indices below 2ᵐ).
+  func dyadic(_ x: Double, shift: Double, m: Int) -> Int {
+    var u = x - shift
+    if u < -1e-9 { u += 1 } else if u < 0 { u = 0 }
+    return Int((u * Double(1 << m)).rounded()) % (1 << m)
+  }
+
+  @Test func firstPointsAreTheTextbookGrayCodeOnes() {
+    let s = SobolSequence(dimension: 2, seed: 1)
+    let expected = [[0, 0], [2, 2], [3, 1], [1, 3]]  // in quarters: (0,0) (½,½) (¾,¼) (¼,¾)
+    for (k, e) in expected.enumerated() {
+      let p = s.point(k)
+      #expect((0..<2).map { dyadic(p[$0], shift: s.shift[$0], m: 2) } == e)
+    }
+  }
+
+  @Test func theFirstTwoAxesFormA0m2Net() {
+    // Every 2^-i × 2^-(m-i) dyadic box holds exactly one of the first 2^m points.
+    let m = 10
+    let s = SobolSequence(dimension: 2, seed: 3)
+    let cells = (0..<(1 << m)).map { k -> (Int, Int) in
+      let p = s.point(k)
+      return (dyadic(p[0], shift: s.shift[0], m: m), dyadic(p[1], shift: s.shift[1], m: m))
+    }
+    for i in 0...m {
+      let boxes = Set(cells.map { ($0.0 >> (m - i)) * (1 << m) + ($0.1 >> i) })
+      #expect(boxes.count == 1 << m)
+    }
+  }
+
+  @Test func inTheCubeDeterministicSeededAndChunkable() {
+    let d = SobolSequence.maxDimension
+    let s = SobolSequence(dimension: d, seed: 8), same = SobolSequence(dimension: d, seed: 8)
+    #expect(s.shift != SobolSequence(dimension: d, seed: 9).shift)
+    var cursor = s.cursor(at: 0)
+    var sequential: [[Double]] = []
+    for _ in 0..<2000 {
+      let p = (0..<d).map { cursor.coordinate($0) }
+      #expect(p.allSatisfy { $0 >= 0 && $0 < 1 })
+      sequential.append(p)
+      cursor.advance()
+    }
+    for start in [1024, 0, 333, 1999] {
+      var chunk = s.cursor(at: start)
+      for k in start..<min(start + 200, 2000) {
+        #expect((0..<d).map { chunk.coordinate($0) } == sequential[k])
+        #expect(same.point(k) == sequential[k])
+        chunk.advance()
+      }
+    }
+  }
+
+  @Test func beyondTheTableTheHaltonSequenceIsUsed() {
+    let high = LowDiscrepancySequence(.sobol, dimension: SobolSequence.maxDimension + 1, seed: 1, stream: 0)
+    let low = LowDiscrepancySequence(.sobol, dimension: 3, seed: 1, stream: 0)
+    if case .halton? = high {} else { Issue.record("expected Halton above \(SobolSequence.maxDimension) axes") }
+    if case .sobol? = low {} else { Issue.record("expected Sobol for 3 axes") }
+    #expect(LowDiscrepancySequence(.uniform, dimension: 3, seed: 1, stream: 0) == nil)
+  }
+}
+
+@Suite struct LowDiscrepancySampling {
   let vars = ["x1", "x2"]
 
   func invalidProblem() throws -> BarrierProblem {
@@ -110,18 +179,22 @@ import Testing
                     certificate: "x1^2 + x2^2 - 1")
   }
 
-  func settings(seed: UInt64, workers: Int = 1, samples: Int = 20_000) -> StrategySettings {
+  func settings(seed: UInt64, workers: Int = 1, samples: Int = 20_000,
+                sequence: SampleSequence = .halton) -> StrategySettings {
     var s = StrategySettings()
-    s.sequence = .halton
+    s.sequence = sequence
     s.seed = seed
     s.workers = workers
     s.samples = samples
     return s
   }
 
-  @Test func findsConfirmedCounterexamplesAndIsIndependentOfWorkers() throws {
+  @Test(arguments: [SampleSequence.halton, .sobol])
+  func findsConfirmedCounterexamplesAndIsIndependentOfWorkers(_ sequence: SampleSequence) throws {
     let obligations = try compiled(invalidProblem())
-    let verdicts = [1, 2, 3].map { SamplingStrategy().validate(obligations, settings: settings(seed: 9, workers: $0)) }
+    let verdicts = [1, 2, 3].map {
+      SamplingStrategy().validate(obligations, settings: settings(seed: 9, workers: $0, sequence: sequence))
+    }
     #expect(verdicts[0].kind == .invalid)
     #expect(verdicts[0].counterexample?.confirmation == .exactRational)
     for v in verdicts.dropFirst() { #expect(v == verdicts[0]) }
@@ -134,16 +207,19 @@ import Testing
     let u = SamplingStrategy().validate(obligations, settings: uniform)
     let h9 = SamplingStrategy().validate(obligations, settings: settings(seed: 9))
     let h10 = SamplingStrategy().validate(obligations, settings: settings(seed: 10))
+    let s9 = SamplingStrategy().validate(obligations, settings: settings(seed: 9, sequence: .sobol))
     #expect(u.counterexample != h9.counterexample)
     #expect(h9.counterexample != h10.counterexample)
+    #expect(s9.counterexample != h9.counterexample && s9.counterexample != u.counterexample)
   }
 
-  @Test func coversTheRegionOfAValidCase() throws {
+  @Test(arguments: [SampleSequence.halton, .sobol])
+  func coversTheRegionOfAValidCase(_ sequence: SampleSequence) throws {
     let p = try makeProblem(variables: vars, dynamics: ["-x1", "-x2"], domain: [(-2, 2), (-2, 2)],
                             initial: try whereSet(vars, ["x1^2 + x2^2 <= 0.25"]),
                             unsafe: StateSet(box: [0: Bounds(Rational(3) / Rational(2), Rational(2))]),
                             certificate: "x1^2 + x2^2 - 1")
-    let verdict = SamplingStrategy().validate(try compiled(p), settings: settings(seed: 1, samples: 4000))
+    let verdict = SamplingStrategy().validate(try compiled(p), settings: settings(seed: 1, samples: 4000, sequence: sequence))
     #expect(verdict.kind == .valid)
     #expect(verdict.proof == false)
     // The initial disk is π/64 ≈ 4.9% of the box: an even cover hits it almost exactly.

@@ -38,6 +38,21 @@ import Testing
     }
   }
 
+  @Test func multiplePiecesAndLevelSetBandsAreCertified() throws {
+    let vars = IntervalCases.vars
+    let half = Rational(1) / Rational(2)
+    // Unsafe is a union of two boxes (two pieces); flow runs on the band −1/2 ≤ B ≤ 1/2.
+    let p = try makeProblem(variables: vars, dynamics: ["-x1", "-x2"], domain: [(-2, 2), (-2, 2)],
+                            initial: try whereSet(vars, ["x1^2 + x2^2 <= 0.25"]),
+                            unsafe: StateSet(anyOf: [StateSet(box: [0: Bounds(Rational(3) / Rational(2), 2)]),
+                                                     StateSet(box: [1: Bounds(-2, Rational(-3) / Rational(2))])]),
+                            certificate: "x1^2 + x2^2 - 1", condition: .levelSet(c1: -half, c2: half))
+    let proved = try certificates(p)
+    #expect(proved[1].1.pieces.count == 2)
+    #expect(proved[2].1.pieces[0].constraints.count == 2)
+    for (_, cert) in proved { #expect(CertificateChecker.check(cert).isAccepted) }
+  }
+
   @Test func certificatesRecordBothKindsOfLeaves() throws {
     let initial = try certificates(IntervalCases.polynomialValid())[0].1
     #expect(initial.leaves.contains { if case .discarded = $0.decision { return true } else { return false } })

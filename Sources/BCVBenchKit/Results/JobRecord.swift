@@ -54,6 +54,21 @@ public struct JobRecord: Sendable, Hashable {
   public var cacheHits: Int = 0
   public var cacheMisses: Int = 0
 
+  /// The largest undecided volume fraction over the obligations (branch-and-bound unknowns).
+  public var undecidedFraction: Double? { obligations.compactMap(\.undecidedFraction).max() }
+
+  /// Per obligation, the strategy that decided it (portfolios), e.g. `initial:symbolic flow:interval`.
+  public var decidedBy: String {
+    obligations.compactMap { o in o.decidedBy.map { "\(o.condition.rawValue):\($0)" } }.joined(separator: " ")
+  }
+
+  /// The external solver used, if any, and its statuses per obligation.
+  public var solver: String? { obligations.compactMap(\.solver).first }
+  public var solverStatus: String? {
+    let statuses = obligations.compactMap { o in o.solverStatus.map { "\(o.condition.rawValue):\($0)" } }
+    return statuses.isEmpty ? nil : statuses.joined(separator: " ")
+  }
+
   /// An answer that claimed certainty and was wrong: a soundness bug.
   public var isUnsound: Bool { outcome == .wrong && proof }
 

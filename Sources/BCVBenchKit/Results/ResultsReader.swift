@@ -93,6 +93,9 @@ public enum ResultsReader {
     r.confidence = o["confidence"]?.doubleValue
     r.worstValue = o["worstValue"]?.doubleValue
     r.undecidedFraction = o["undecidedFraction"]?.doubleValue
+    r.decidedBy = o["decidedBy"]?.stringValue
+    r.solver = o["solver"]?.stringValue
+    r.solverStatus = o["solverStatus"]?.stringValue
     return r
   }
 }

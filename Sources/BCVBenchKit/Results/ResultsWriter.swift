@@ -12,7 +12,7 @@ public enum ResultsWriter {
   public static let csvColumns = [
     "case", "strategy", "samples", "workers", "cache", "repetition", "verdict", "proof", "violates",
     "expected", "outcome", "seconds", "cpu_seconds", "peak_memory_mb", "evaluations", "boxes", "cache_hits",
-    "cache_misses", "counterexample", "reason", "tags",
+    "cache_misses", "undecided_fraction", "decided_by", "solver", "solver_status", "counterexample", "reason", "tags",
   ]
 
   public static func csv(_ records: [JobRecord]) -> CSVTable {
@@ -22,6 +22,7 @@ public enum ResultsWriter {
         r.proof ? "true" : "false", r.violates?.rawValue ?? "", r.expected?.rawValue ?? "", r.outcome.rawValue,
         formatSeconds(r.seconds), formatSeconds(r.cpuSeconds), "\(r.peakMemoryBytes / (1 << 20))",
         "\(r.evaluations)", "\(r.boxes)", "\(r.cacheHits)", "\(r.cacheMisses)",
+        r.undecidedFraction.map { "\($0)" } ?? "", r.decidedBy, r.solver ?? "", r.solverStatus ?? "",
         r.counterexample.map { $0.map { "\($0)" }.joined(separator: " ") } ?? "", r.reason ?? "",
         r.tags.joined(separator: " "),
       ]
@@ -81,6 +82,9 @@ public enum ResultsWriter {
     if let c = o.confidence { pairs.append(("confidence", .number(c))) }
     if let w = o.worstValue { pairs.append(("worstValue", .number(w))) }
     if let u = o.undecidedFraction { pairs.append(("undecidedFraction", .number(u))) }
+    if let d = o.decidedBy { pairs.append(("decidedBy", .string(d))) }
+    if let s = o.solver { pairs.append(("solver", .string(s))) }
+    if let s = o.solverStatus { pairs.append(("solverStatus", .string(s))) }
     return .object(JSONObject(pairs))
   }
 

@@ -17,6 +17,7 @@ enum CacheEntryCodec {
     lines.append("confidence \(optional(r.confidence))")
     lines.append("worst \(optional(r.worstValue))")
     lines.append("undecided \(optional(r.undecidedFraction))")
+    lines.append("decided " + (r.decidedBy ?? "-"))
     return lines.joined(separator: "\n")
   }
 
@@ -42,6 +43,7 @@ enum CacheEntryCodec {
     r.confidence = confidence
     r.worstValue = worst
     r.undecidedFraction = undecided
+    if let d = fields["decided"], d != "-" { r.decidedBy = d }
     return r
   }
 

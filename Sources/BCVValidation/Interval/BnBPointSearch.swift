@@ -75,7 +75,7 @@ struct BnBPointSearch {
     let start = column(k)
     for d in 0..<n { x[d] = start[d] }
     let top = ascend(g: g, piece: piece, &outcome)
-    for p in [top, start] {
+    for p in top == start ? [top] : [top, start] {
       if let cex = CounterexampleCheck.confirm(p, piece: piece, in: program.compiled) {
         outcome.confirmed = cex
         return outcome

@@ -57,18 +57,18 @@ public struct IntervalStrategy: Strategy {
   /// The certificate states the obligation by its texts, so what is proved is the
   /// obligation as re-read from them (`ExprParser` on `Expr.text`): equal to the original
   /// as real functions by the printer's contract, though possibly grouped differently
-  /// (`2*x1*-x1` reads back as 2·(x1·(−x1))), which changes interval enclosures. The
+  /// (`2*x1*-x1` reads back as 2·(x1·(−x1))), which changes interval enclosures; the
+  /// re-reading is repeated until the texts read back to exactly what was proved. The
   /// search runs without HC4 contraction, so that every leaf is decided by a rule the
   /// checker re-verifies with plain interval evaluation (a constraint's natural
   /// enclosure, or g's natural enclosure intersected with the mean-value form). Box counts
   /// may therefore differ from `decide`'s. The certificate is nil unless the status is
   /// `holds(proof: true)`; it is also nil, with `decide`'s result, when the texts do not
-  /// read back to a fixed point (an expression with the internal `sign` function) or a box
-  /// is too large for doubles.
+  /// reach such a fixed point (an expression with the internal `sign` function does not
+  /// parse) or a box is too large for doubles.
   public func prove(_ compiled: CompiledObligation,
                     settings: StrategySettings) -> (ObligationResult, ProofCertificate?) {
-    guard let reread = compiled.obligation.rereadFromTexts(),
-          reread.rereadFromTexts() == reread,
+    guard let reread = compiled.obligation.rereadToFixpoint(),
           reread.region.pieces.allSatisfy({ $0.box.bounds.allSatisfy { b in
             b.lower.doubleEnclosure.lower.isFinite && b.upper.doubleEnclosure.upper.isFinite } })
     else { return (decide(compiled, settings: settings), nil) }
@@ -80,6 +80,18 @@ public struct IntervalStrategy: Strategy {
 }
 
 extension Obligation {
+  /// `rereadFromTexts()` repeated until it no longer changes the obligation (at most
+  /// `rounds` times); nil when that does not happen.
+  func rereadToFixpoint(rounds: Int = 4) -> Obligation? {
+    guard var current = rereadFromTexts() else { return nil }
+    for _ in 0..<rounds {
+      guard let next = current.rereadFromTexts() else { return nil }
+      if next == current { return current }
+      current = next
+    }
+    return nil
+  }
+
   /// The obligation with its expression and constraints replaced by their texts read
   /// back with `ExprParser`; nil when a text does not parse.
   func rereadFromTexts() -> Obligation? {

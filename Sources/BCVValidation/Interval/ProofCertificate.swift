@@ -87,7 +87,7 @@ public struct ProofCertificate: Sendable, Hashable {
   /// `IntervalStrategy.prove` re-reads it (see there). A checked certificate proves the
   /// obligation it states; use this to make sure that is the one you meant.
   public func states(_ obligation: Obligation) -> Bool {
-    guard let reread = obligation.rereadFromTexts() else { return false }
+    guard let reread = obligation.rereadToFixpoint() else { return false }
     let statement = ProofCertificate(statementOf: reread, leaves: [])
     return condition == statement.condition && expression == statement.expression
       && strict == statement.strict && variables == statement.variables && pieces == statement.pieces

@@ -37,7 +37,10 @@ public struct SMTExternalStrategy: Strategy {
   }
 
   public func decide(_ compiled: CompiledObligation, settings: StrategySettings) -> ObligationResult {
-    Self.decideWithReport(compiled, solver: solver, settings: settings).result
+    var (result, report) = Self.decideWithReport(compiled, solver: solver, settings: settings)
+    result.solver = report.solver
+    result.solverStatus = report.status
+    return result
   }
 
   /// The answer for one obligation and what the solver did.

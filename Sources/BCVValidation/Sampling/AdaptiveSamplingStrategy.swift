@@ -8,7 +8,10 @@ import Darwin
 
 /// Adaptive sampling: uniform exploration plus gradient-guided local search where
 /// violations are likely. Finds counterexamples faster than uniform sampling when the
-/// violating set is small but near a point of small margin; proves nothing.
+/// violating set is small but reachable by ascent from points of small margin, along a
+/// constraint boundary or at a face of the box; proves nothing. A violating set away from
+/// every such hill is met only by the uniform part, which gets at least a fifth of each
+/// batch (all of it once no walker has a seed left).
 ///
 /// The search (`AdaptiveSearch`) first evaluates `initialSamples` uniform points, then
 /// spends batches of `batchSize` points: every active walker (at most `walkers`, started
@@ -18,7 +21,8 @@ import Darwin
 /// onto its piece's constraints h ≤ 0 so that constraint boundaries are followed, and
 /// clamped into its piece's box; the rest of each batch (at least `explorationPoints`) are
 /// fresh uniform points. Gradients come from a tape of ∂g/∂xᵢ and ∂h/∂xᵢ compiled once per
-/// obligation.
+/// obligation. A walker retires after 4 rounds without improvement or on reaching a
+/// round-off false alarm (the noise around g = 0, which it cannot climb).
 ///
 /// Stops when a violation is confirmed by `CounterexampleCheck` (exact rationals or
 /// intervals: an `invalid` is certain), when the budget `settings.samples` of evaluations
@@ -34,8 +38,9 @@ import Darwin
 /// distributed, so they make no statistical claim (they can only find violations);
 /// `unknown` when no uniform point landed in the region, when the expression was
 /// undefined (NaN) at an evaluated point of the region, or when a violation seen in
-/// floating point could not be confirmed. `worstValue` is the largest g at any evaluated
-/// point of the region.
+/// floating point could be neither confirmed nor ruled out (`CounterexampleCheck.classify`;
+/// round-off false alarms are dropped, as in `sampling`). `worstValue` is the largest g at
+/// any evaluated point of the region.
 ///
 /// Determinism: the search is sequential (each round depends on the last) and uses only
 /// streams of `SeededGenerator(seed:stream:)`, so the same seed gives the same answer,

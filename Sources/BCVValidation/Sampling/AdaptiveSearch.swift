@@ -18,7 +18,8 @@ struct AdaptiveTally {
 
 /// The state of one obligation's adaptive search: uniform exploration plus local searches
 /// ("walkers") started from the most promising uniform points. Sequential and driven only by
-/// its two seeded streams, so it is deterministic; every buffer is allocated at the start.
+/// its two seeded streams, so it is deterministic. Buffers are allocated at the start; only
+/// points that are reported or checked (violations, undefined values) are copied out.
 ///
 /// Each `advance()` evaluates one batch: first the initial uniform points, then rounds of
 /// (fill idle walkers from the seed pool, evaluate gradients where walkers moved, propose
@@ -30,15 +31,13 @@ struct AdaptiveSearch {
   static let initialStep = 0.05, maxStep = 0.5, minStep = 1e-9
   /// Rounds in a row without improvement after which a walker retires.
   static let maxFailures = 4
+  /// Moves onto round-off false alarms (g > 0 in floating point, ≤ 0 exactly) after which a
+  /// walker retires: it has reached the noise around g = 0, which it cannot climb, and where
+  /// every candidate costs an exact check. False alarms never seed walkers either.
+  static let maxFalseAlarms = 1
   /// New walkers start at least this many box widths (in some coordinate) from active
   /// walkers and recently retired ones.
   static let separation = 0.02
-  /// Violating points per batch passed to `CounterexampleCheck`, most violating first, and
-  /// the long-run rate of attempts: as for `sampling`, 8 per 1024 evaluated points (a
-  /// failed exact confirmation costs far more than an evaluation; round-off noise around
-  /// g = 0 would otherwise make every batch pay for 8 of them).
-  static let confirmationsPerBatch = 8
-  static let confirmationsPerPoint = 8.0 / 1024
 
   let compiled: CompiledObligation
   let pieces: [SearchPiece]
@@ -58,12 +57,17 @@ struct AdaptiveSearch {
   /// Scratch for one proposal, in box-width units.
   var direction: [Double]
   var delta: [Double]
+  /// Per walker: the batch slot of its best candidate this round (−1: none), and its rank.
   private var bestCandidate: [Int]
   private var bestKey: [RankKey]
+  /// Per batch slot: the point's rank (nil when undefined), and whether it was a
+  /// floating-point violation ruled out exactly.
+  private var slotKey: [RankKey?]
+  private var falseAlarm: [Bool]
   private var pending: [Int] = []
   private var violators: [(value: Double, slot: Int)] = []
-  /// Confirmation attempts available now (see `confirmationsPerPoint`).
-  private var confirmationCredit = Double(confirmationsPerBatch)
+  /// A uniform point whose violation could not be settled: the next walker starts there.
+  private var focus: (piece: Int, point: [Double], key: RankKey)?
 
   init(compiled: CompiledObligation, strategy: AdaptiveSamplingStrategy, settings: StrategySettings) {
     let n = compiled.obligation.dimension
@@ -91,6 +95,8 @@ struct AdaptiveSearch {
     direction = Array(repeating: 0, count: n)
     delta = Array(repeating: 0, count: n)
     bestCandidate = Array(repeating: -1, count: walkerCount)
+    slotKey = Array(repeating: nil, count: batchSize)
+    falseAlarm = Array(repeating: false, count: batchSize)
     bestKey = Array(repeating: RankKey(infeasibility: 0, value: 0), count: walkerCount)
     pending.reserveCapacity(walkerCount)
     violators.reserveCapacity(batchSize)
@@ -131,8 +137,13 @@ struct AdaptiveSearch {
   private mutating func appendUniform() {
     var p = 0
     if pieces.count > 1 {
+      // The first piece whose cumulative weight exceeds u, by bisection.
       let u = uniformRNG.nextUnit() * cumulativeWeight[cumulativeWeight.count - 1]
-      while p < pieces.count - 1 && cumulativeWeight[p] <= u { p += 1 }
+      var high = pieces.count - 1
+      while p < high {
+        let mid = (p + high) / 2
+        if cumulativeWeight[mid] <= u { p = mid + 1 } else { high = mid }
+      }
     }
     let k = batch.append(piece: p, origin: AdaptiveBatch.uniform)
     for v in 0..<batch.dimension {
@@ -141,15 +152,16 @@ struct AdaptiveSearch {
     tally.uniformDrawn += 1
   }
 
-  /// Evaluates the batch, tallies it, confirms the most violating points and records each
-  /// walker's best candidate.
+  /// Evaluates the batch, tallies it, settles its violations, offers its uniform points
+  /// (except round-off false alarms) as seeds and records each walker's best candidate.
   private mutating func process() {
     batch.evaluate()
     tally.evaluations += batch.count
-    for w in bestCandidate.indices { bestCandidate[w] = -1 }
     violators.removeAll(keepingCapacity: true)
     let g = batch.output(0)
     for k in 0..<batch.count {
+      slotKey[k] = nil
+      falseAlarm[k] = false
       let piece = pieces[batch.piece[k]]
       var infeasibility = 0.0, undefinedConstraint = false
       for j in piece.constraints {
@@ -168,35 +180,48 @@ struct AdaptiveSearch {
       } else if value.isNaN || undefinedConstraint {
         continue
       }
-      let key = RankKey(infeasibility: infeasibility, value: value)
+      slotKey[k] = RankKey(infeasibility: infeasibility, value: value)
+    }
+    confirmViolators()
+    for w in bestCandidate.indices { bestCandidate[w] = -1 }
+    for k in 0..<batch.count {
+      guard let key = slotKey[k] else { continue }
+      let origin = batch.origin[k]
       if origin == AdaptiveBatch.uniform {
-        seeds.offer(batch, k, piece: batch.piece[k], key: key)
+        if !falseAlarm[k] { seeds.offer(batch, k, piece: batch.piece[k], key: key) }
       } else if bestCandidate[origin] < 0 || key.isBetter(than: bestKey[origin]) {
         bestCandidate[origin] = k
         bestKey[origin] = key
       }
     }
-    confirmViolators()
   }
 
+  /// Settles the batch's floating-point violations, most violating first (ties in batch
+  /// order), as `sampling` does: the first certain one ends the search, round-off false
+  /// alarms are dropped, and one that cannot be settled leaves the answer open.
   private mutating func confirmViolators() {
-    confirmationCredit = min(confirmationCredit + Double(batch.count) * Self.confirmationsPerPoint,
-                             Double(Self.confirmationsPerBatch))
-    guard let first = violators.first else { return }
+    guard !violators.isEmpty else { return }
     violators.sort { ($0.value, -$0.slot) > ($1.value, -$1.slot) }
-    for v in violators.prefix(Self.confirmationsPerBatch) where confirmationCredit >= 1 {
-      confirmationCredit -= 1
+    for v in violators {
       let region = pieces[batch.piece[v.slot]].region
-      if let cex = CounterexampleCheck.confirm(batch.point(v.slot), piece: region, in: compiled) {
+      switch CounterexampleCheck.classify(batch.point(v.slot), piece: region, in: compiled) {
+      case .violation(let cex):
         tally.confirmed = cex
         return
+      case .undecided:
+        if tally.unconfirmedAt == nil { tally.unconfirmedAt = batch.point(v.slot) }
+        if focus == nil && batch.origin[v.slot] == AdaptiveBatch.uniform {
+          focus = (batch.piece[v.slot], batch.point(v.slot), RankKey(infeasibility: 0, value: v.value))
+        }
+      case .notViolation:
+        falseAlarm[v.slot] = true
       }
     }
-    if tally.unconfirmedAt == nil { tally.unconfirmedAt = batch.point(first.slot) }
   }
 
   /// Moves each walker to its best candidate when that improves it; otherwise shrinks its
-  /// step, and retires it after `maxFailures` rounds in a row without improvement.
+  /// step. Retires it after `maxFailures` rounds in a row without improvement, or once it
+  /// has moved `maxFalseAlarms` times onto round-off false alarms.
   private mutating func advanceWalkers() {
     for w in walkers.indices where walkers[w].active {
       let k = bestCandidate[w]
@@ -207,33 +232,41 @@ struct AdaptiveSearch {
         walkers[w].step = min(2 * walkers[w].step, Self.maxStep)
         walkers[w].failures = 0
         walkers[w].improved = true
+        if falseAlarm[k] { walkers[w].falseAlarms += 1 }
+        if walkers[w].falseAlarms >= Self.maxFalseAlarms { retire(w) }
       } else {
         walkers[w].step /= 4
         walkers[w].failures += 1
         walkers[w].improved = false
-        if walkers[w].failures >= Self.maxFailures || walkers[w].step < Self.minStep {
-          retired.add(walkers[w])
-          walkers[w].active = false
-        }
+        if walkers[w].failures >= Self.maxFailures || walkers[w].step < Self.minStep { retire(w) }
       }
     }
   }
 
-  /// Starts idle walkers from the best seeds that are not near an active or retired walker.
-  /// A violating seed (possibly unconfirmed: round-off) also displaces the worst walker.
+  private mutating func retire(_ w: Int) {
+    retired.add(walkers[w])
+    walkers[w].active = false
+  }
+
+  /// Starts a walker at the focus point (an unsettled violation), in an idle slot or in
+  /// place of the least promising walker; then starts idle walkers from the best seeds that
+  /// are not near an active or recently retired walker.
   private mutating func refillWalkers() {
+    if let f = focus, !walkers.isEmpty {
+      let w = walkers.indices.first { !walkers[$0].active }
+        ?? walkers.indices.min { walkers[$1].key.isBetter(than: walkers[$0].key) }!
+      walkers[w].piece = f.piece
+      walkers[w].key = f.key
+      for v in 0..<batch.dimension { walkers[w].point[v] = f.point[v] }
+      start(w)
+      focus = nil
+    }
     for w in walkers.indices where !walkers[w].active {
       while seeds.count > 0 {
         seeds.popBest(into: &walkers[w])
         if !isCrowded(w) { start(w); break }
       }
     }
-    guard let best = seeds.best, best.infeasibility == 0, compiled.violates(best.value),
-          let worst = walkers.indices.filter({ walkers[$0].active })
-            .min(by: { walkers[$1].key.isBetter(than: walkers[$0].key) }),
-          best.isBetter(than: walkers[worst].key) else { return }
-    seeds.popBest(into: &walkers[worst])
-    start(worst)
   }
 
   private mutating func start(_ w: Int) {
@@ -241,6 +274,7 @@ struct AdaptiveSearch {
     walkers[w].hasGradient = false
     walkers[w].step = Self.initialStep
     walkers[w].failures = 0
+    walkers[w].falseAlarms = 0
     walkers[w].improved = true
   }
 

@@ -37,6 +37,8 @@ struct Walker {
   var step = 0.0
   /// Rounds in a row without an improvement.
   var failures = 0
+  /// Moves onto floating-point violations that exact checking ruled out.
+  var falseAlarms = 0
   /// Whether the last round improved this walker.
   var improved = false
 
@@ -82,8 +84,6 @@ struct SeedPool {
     for v in 0..<dimension { points[slot * dimension + v] = batch.coordinate(k, axis: v) }
     count = min(count + 1, capacity)
   }
-
-  var best: RankKey? { count > 0 ? keys[0] : nil }
 
   /// Removes the best seed and writes it into `walker` (point, piece, key).
   mutating func popBest(into walker: inout Walker) {

@@ -132,23 +132,23 @@ public struct HaltonSequence: Sendable, Hashable {
   /// for bit to `point(_:)`.
   public struct Cursor: Sendable, UnitCubePoints {
     public let sequence: HaltonSequence
-    /// The index of the point `next` returns.
+    /// The index of the current point.
     public private(set) var index: Int
-    private var digits: [[UInt64]]
+    /// The base-p digits of `index`, least significant first, axis after axis.
+    private var digits: [UInt64]
     private var reversed: [UInt64]
 
     init(sequence: HaltonSequence, index: Int) {
       self.sequence = sequence
       self.index = index
-      var digits: [[UInt64]] = [], reversed: [UInt64] = []
+      var digits: [UInt64] = [], reversed: [UInt64] = []
       for axis in 0..<sequence.dimension {
         let p = UInt64(sequence.bases[axis])
-        var k = UInt64(index), row: [UInt64] = []
+        var k = UInt64(index)
         for _ in 0..<sequence.digitCounts[axis] {
-          row.append(k % p)
+          digits.append(k % p)
           k /= p
         }
-        digits.append(row)
         reversed.append(sequence.reversedDigits(of: index, axis: axis))
       }
       self.digits = digits
@@ -164,18 +164,20 @@ public struct HaltonSequence: Sendable, Hashable {
     /// Moves to the next point.
     public mutating func advance() {
       index += 1
+      var offset = 0
       for axis in 0..<sequence.dimension {
         let p = UInt64(sequence.bases[axis]), m = sequence.digitCounts[axis]
-        let pw = sequence.powers[axis]
         var i = 0
         while i < m {
-          digits[axis][i] += 1
-          reversed[axis] += pw[m - 1 - i]
-          if digits[axis][i] < p { break }
-          digits[axis][i] = 0
-          reversed[axis] -= p * pw[m - 1 - i]
+          let weight = sequence.powers[axis][m - 1 - i]
+          digits[offset + i] += 1
+          reversed[axis] += weight
+          if digits[offset + i] < p { break }
+          digits[offset + i] = 0
+          reversed[axis] -= p * weight
           i += 1
         }
+        offset += m
       }
     }
   }
