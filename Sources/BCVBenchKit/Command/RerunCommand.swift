@@ -51,8 +51,9 @@ enum RerunCommand {
     matrix.repetitions = m["repetitions"]?.intValue ?? matrix.repetitions
     matrix.warmup = m["warmup"]?.intValue ?? matrix.warmup
     if let problem = matrix.validationErrors(source: file).first { throw problem }
-    let configuration = RunConfiguration(matrix: matrix, seed: seed, timeLimit: meta["timeLimit"]?.doubleValue,
+    var configuration = RunConfiguration(matrix: matrix, seed: seed, timeLimit: meta["timeLimit"]?.doubleValue,
                                          confidence: meta["confidence"]?.doubleValue ?? 0.99)
+    configuration.sequence = meta["sequence"]?.stringValue.flatMap(SampleSequence.init(rawValue:)) ?? .uniform
     let suite = meta["suiteFile"]?.stringValue.flatMap { try? SuiteLoader.load($0).suite }
     var request = RunRequest(suite: suite, corpusPaths: paths, selection: CaseSelection(tags: [], caseIDs: ids),
                              configuration: configuration)

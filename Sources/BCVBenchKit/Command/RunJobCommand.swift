@@ -12,6 +12,7 @@ enum RunJobCommand {
     OptionSpec(name: "repetition", value: "N", help: "repetition number"),
     OptionSpec(name: "seed", value: "S", help: "seed"),
     OptionSpec(name: "confidence", value: "C", help: "confidence"),
+    OptionSpec(name: "sequence", value: "KIND", help: "sampling points"),
     OptionSpec(name: "time-limit", value: "SECONDS", help: "budget per obligation"),
     OptionSpec(name: "memory-limit", value: "MB", help: "address-space cap of this process"),
     OptionSpec(name: "help", value: nil, help: "show this help"),
@@ -46,6 +47,10 @@ enum RunJobCommand {
     configuration.timeLimit = try args.number("time-limit", command: "run-job", where: { $0 > 0 }, expected: "seconds")
     configuration.confidence = try args.number("confidence", command: "run-job", where: { $0 > 0 && $0 < 1 }, expected: "a number in (0, 1)") ?? 0.99
     configuration.cacheDirectory = args.value("cache-dir")
+    if let text = args.value("sequence") {
+      guard let kind = SampleSequence(rawValue: text) else { throw UsageError("--sequence: unknown kind '\(text)'", command: "run-job") }
+      configuration.sequence = kind
+    }
     let corpus = try CorpusLoader().load(paths: [file])
     guard let c = corpus.cases.first(where: { $0.id == id }) else {
       throw InputError(file: file, caseID: id, "no such case")

@@ -69,6 +69,7 @@ public enum Provenance {
       ("seed", .string(String(configuration.seed))),
       ("timeLimit", configuration.timeLimit.map { .number($0) } ?? .null),
       ("confidence", .number(configuration.confidence)),
+      ("sequence", .string(configuration.sequence.rawValue)),
       ("shard", request.shard.map { .string($0.description) } ?? .null),
       ("matrix", .object(JSONObject([
         ("strategies", .array(m.strategies.map { .string($0) })),

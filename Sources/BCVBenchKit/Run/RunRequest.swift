@@ -37,7 +37,7 @@ extension RunRequest {
   func runIdentity(corpus: Corpus, cases: [CorpusCase]) -> String {
     let c = configuration
     let parts = [Provenance.corpusHash(corpus), cases.map(\.id).joined(separator: ","), "\(c.matrix)", "\(c.seed)",
-                 "\(c.timeLimit.map { "\($0)" } ?? "-")", "\(c.confidence)", shard?.description ?? "-"]
+                 "\(c.timeLimit.map { "\($0)" } ?? "-")", "\(c.confidence)", c.sequence.rawValue, shard?.description ?? "-"]
     return SHA256.hex(of: parts.joined(separator: "\n"))
   }
 

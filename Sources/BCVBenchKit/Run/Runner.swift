@@ -8,6 +8,8 @@ public struct RunConfiguration: Sendable {
   public var confidence: Double
   /// Show a progress line on stderr (only ever on a terminal).
   public var progress: Bool
+  /// The points sampling strategies draw: pseudo-random, Halton or Sobol.
+  public var sequence: SampleSequence = .uniform
   /// The disk cache's folder for `warm` jobs (nil: memory only).
   public var cacheDirectory: String? = ".build/bcv-cache"
   /// Run each job in a child process of this executable; a crash, signal or hang becomes
@@ -39,6 +41,7 @@ public struct RunConfiguration: Sendable {
     s.seed = seed
     s.timeLimit = timeLimit
     s.confidence = confidence
+    s.sequence = sequence
     return s
   }
 }
@@ -124,7 +127,7 @@ public struct Runner {
     var arguments = ["run-job", "--corpus", c.file, "--case", c.id, "--strategy", job.strategy,
                      "--samples", "\(job.samples)", "--workers", "\(job.workers)", "--cache", job.cache,
                      "--repetition", "\(job.repetition)", "--seed", "\(configuration.seed)",
-                     "--confidence", "\(configuration.confidence)"]
+                     "--confidence", "\(configuration.confidence)", "--sequence", configuration.sequence.rawValue]
     if let t = configuration.timeLimit { arguments += ["--time-limit", "\(t)"] }
     if let dir = configuration.cacheDirectory { arguments += ["--cache-dir", dir] }
     if let mb = configuration.memoryLimitMB { arguments += ["--memory-limit", "\(mb)"] }
