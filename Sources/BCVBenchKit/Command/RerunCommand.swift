@@ -1,3 +1,5 @@
+import BCVValidation
+
 /// `bcv-bench rerun RESULTS.json`: repeat exactly the run a results file describes, and say
 /// what differs in the environment.
 enum RerunCommand {

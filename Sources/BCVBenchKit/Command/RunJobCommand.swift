@@ -1,3 +1,5 @@
+import BCVValidation
+
 /// `bcv-bench run-job`: one job in a child process, for `run --isolate`. Prints the job's
 /// record as one JSON line on stdout. Internal: its options follow the parent's job.
 enum RunJobCommand {
