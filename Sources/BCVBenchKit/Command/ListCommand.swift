@@ -41,7 +41,10 @@ enum ListCommand {
     }
     let matrix = suite?.matrix ?? RunMatrix()
     let jobs = matrix.jobs(caseCount: cases.count).count
-    print("\(cases.count) cases × \(matrix.strategies.count) strategies × \(matrix.samples.count) sample counts × \(matrix.workers.count) worker counts × \(matrix.cacheModes.count) cache modes × \(matrix.repetitions) repetitions = \(jobs) jobs")
+    for (i, b) in matrix.blocks.enumerated() {
+      print("block \(i + 1): strategies \(b.strategies.joined(separator: ",")) × samples \(b.samples.map(String.init).joined(separator: ",")) × workers \(b.workers.map(String.init).joined(separator: ",")) × cache \(b.cacheModes.joined(separator: ",")) × \(b.repetitions) repetitions (+\(b.warmup) warm-up)")
+    }
+    print("\(cases.count) cases, \(matrix.blocks.count) matrix block(s): \(jobs) jobs")
     return .success
   }
 }

@@ -77,20 +77,18 @@ enum MergeCommand {
     if let n = count, let missing = (1...n).first(where: { seen[$0] == nil }) {
       throw InputError(key: "shards", "shard \(missing)/\(n) is missing")
     }
+    // The canonical job order, re-expanded from the run's case list and matrix.
     let meta = first.metadata.objectValue
-    let caseOrder = Dictionary((meta?["caseIDs"]?.arrayValue ?? []).compactMap(\.stringValue).enumerated().map { ($1, $0) },
-                               uniquingKeysWith: { a, _ in a })
-    let matrix = meta?["matrix"]?.objectValue
-    func position(_ key: String, _ value: JSONValue) -> Int {
-      matrix?[key]?.arrayValue?.firstIndex(of: value) ?? Int.max
+    let caseIDs = (meta?["caseIDs"]?.arrayValue ?? []).compactMap(\.stringValue)
+    guard let matrixJSON = meta?["matrix"] else { throw InputError(file: first.file, key: "run.matrix", "missing") }
+    let matrix = try RunMatrix(json: matrixJSON, source: first.file, keyPrefix: "run.matrix")
+    var order: [String: Int] = [:]
+    for (i, job) in matrix.jobs(caseCount: caseIDs.count).enumerated() {
+      order["\(caseIDs[job.caseIndex])|\(job.strategy)|\(job.samples)|\(job.workers)|\(job.cache)|\(job.repetition)"] = i
     }
-    let records = shards.flatMap(\.records).sorted { a, b in
-      let ka = [caseOrder[a.caseID] ?? .max, position("strategies", .string(a.strategy)), position("samples", .number(a.samples)),
-                position("workers", .number(a.workers)), position("cache", .string(a.cache)), a.repetition]
-      let kb = [caseOrder[b.caseID] ?? .max, position("strategies", .string(b.strategy)), position("samples", .number(b.samples)),
-                position("workers", .number(b.workers)), position("cache", .string(b.cache)), b.repetition]
-      return ka.lexicographicallyPrecedes(kb)
-    }
+    func position(_ r: JobRecord) -> Int { order["\(r.jobKey)|\(r.repetition)"] ?? .max }
+    let records = shards.flatMap(\.records).enumerated()
+      .sorted { (position($0.element), $0.offset) < (position($1.element), $1.offset) }.map(\.element)
     var metadata = withoutShard(first.metadata)
     if case .object(let o) = metadata {
       metadata = .object(JSONObject(o.keys.map { ($0, o[$0]!) } + [("shard", .null)]))

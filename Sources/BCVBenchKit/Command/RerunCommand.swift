@@ -41,17 +41,11 @@ enum RerunCommand {
   static func requestReproducing(_ original: RunResults) throws(InputError) -> RunRequest {
     let file = original.file
     guard let meta = original.metadata.objectValue, let paths = meta["corpusPaths"]?.arrayValue?.compactMap(\.stringValue),
-          let ids = meta["caseIDs"]?.arrayValue?.compactMap(\.stringValue), let m = meta["matrix"]?.objectValue,
+          let ids = meta["caseIDs"]?.arrayValue?.compactMap(\.stringValue), let m = meta["matrix"],
           let seedText = meta["seed"]?.stringValue, let seed = UInt64(seedText) else {
       throw InputError(file: file, key: "run", "does not describe its run fully (corpusPaths, caseIDs, matrix, seed)")
     }
-    var matrix = RunMatrix()
-    matrix.strategies = m["strategies"]?.arrayValue?.compactMap(\.stringValue) ?? matrix.strategies
-    matrix.samples = m["samples"]?.arrayValue?.compactMap(\.intValue) ?? matrix.samples
-    matrix.workers = m["workers"]?.arrayValue?.compactMap(\.intValue) ?? matrix.workers
-    matrix.cacheModes = m["cache"]?.arrayValue?.compactMap(\.stringValue) ?? matrix.cacheModes
-    matrix.repetitions = m["repetitions"]?.intValue ?? matrix.repetitions
-    matrix.warmup = m["warmup"]?.intValue ?? matrix.warmup
+    let matrix = try RunMatrix(json: m, source: file, keyPrefix: "run.matrix")
     if let problem = matrix.validationErrors(source: file).first { throw problem }
     var configuration = RunConfiguration(matrix: matrix, seed: seed, timeLimit: meta["timeLimit"]?.doubleValue,
                                          confidence: meta["confidence"]?.doubleValue ?? 0.99)

@@ -118,6 +118,9 @@ enum RunCommand {
 
   static func configure(_ args: ParsedArguments, suite: Suite?) throws(UsageError) -> RunConfiguration {
     var matrix = suite?.matrix ?? RunMatrix()
+    // Matrix flags replace a suite's matrix blocks with one block: its first, as modified.
+    let flags = ["strategies", "samples", "workers", "repetitions", "warmup", "cache"]
+    if flags.contains(where: { args.values[$0] != nil }) { matrix.additionalBlocks = [] }
     if let s = args.list("strategies") { matrix.strategies = s }
     if let n = try args.integers("samples", in: 1...RunMatrix.maxSamples, command: "run") { matrix.samples = n }
     if let w = try args.integers("workers", in: 1...RunMatrix.maxWorkers, command: "run") { matrix.workers = w }

@@ -71,14 +71,7 @@ public enum Provenance {
       ("confidence", .number(configuration.confidence)),
       ("sequence", .string(configuration.sequence.rawValue)),
       ("shard", request.shard.map { .string($0.description) } ?? .null),
-      ("matrix", .object(JSONObject([
-        ("strategies", .array(m.strategies.map { .string($0) })),
-        ("samples", .array(m.samples.map { .number($0) })),
-        ("workers", .array(m.workers.map { .number($0) })),
-        ("cache", .array(m.cacheModes.map { .string($0) })),
-        ("repetitions", .number(m.repetitions)),
-        ("warmup", .number(m.warmup)),
-      ]))),
+      ("matrix", configuration.matrix.json),
     ]))
   }
 }

@@ -10,6 +10,17 @@ public struct RunMatrix: Sendable, Hashable {
   public var repetitions: Int = 1
   /// Untimed runs of each job before the measured repetitions.
   public var warmup: Int = 0
+  /// Further blocks of the matrix, each expanded like this one (a suite's `matrix` may be
+  /// a list: e.g. a sample-count sweep for the sampling strategies and a worker sweep for
+  /// the provers, without the full cross product). A cell in two blocks is an error.
+  public var additionalBlocks: [RunMatrix] = []
+
+  /// This block and the additional ones, each without further blocks.
+  public var blocks: [RunMatrix] {
+    var first = self
+    first.additionalBlocks = []
+    return [first] + additionalBlocks.flatMap(\.blocks)
+  }
 
   public init() {}
 
@@ -31,23 +42,42 @@ public struct Job: Sendable, Hashable {
   public var workers: Int
   public var cache: String
   public var repetition: Int
+  /// Untimed runs before the first repetition (from the job's matrix block).
+  public var warmup: Int = 0
+
+  public init(caseIndex: Int, strategy: String, samples: Int, workers: Int, cache: String, repetition: Int, warmup: Int = 0) {
+    self.caseIndex = caseIndex
+    self.strategy = strategy
+    self.samples = samples
+    self.workers = workers
+    self.cache = cache
+    self.repetition = repetition
+    self.warmup = warmup
+  }
 }
 
 extension RunMatrix {
-  /// The jobs in a fixed order: case, strategy, samples, workers, cache, repetition.
+  /// The jobs in a fixed order: case, block, strategy, samples, workers, cache, repetition.
   /// Sample counts are swept only for strategies that use them; the others run once per
   /// cell with `samples` 0 (not applicable).
   public func jobs(caseCount: Int) -> [Job] {
     var jobs: [Job] = []
     for c in 0..<caseCount {
-      for s in strategies {
-        let sweep = StrategyCatalog.named(s)?.usesSamples ?? true ? samples : [0]
-        for n in sweep {
-          for w in workers {
-            for mode in cacheModes {
-              for r in 0..<repetitions {
-                jobs.append(Job(caseIndex: c, strategy: s, samples: n, workers: w, cache: mode, repetition: r))
-              }
+      for block in blocks { jobs += block.cellJobs(caseIndex: c) }
+    }
+    return jobs
+  }
+
+  /// This block's jobs for one case.
+  func cellJobs(caseIndex c: Int) -> [Job] {
+    var jobs: [Job] = []
+    for s in strategies {
+      let sweep = StrategyCatalog.named(s)?.usesSamples ?? true ? samples : [0]
+      for n in sweep {
+        for w in workers {
+          for mode in cacheModes {
+            for r in 0..<repetitions {
+              jobs.append(Job(caseIndex: c, strategy: s, samples: n, workers: w, cache: mode, repetition: r, warmup: warmup))
             }
           }
         }
@@ -58,6 +88,18 @@ extension RunMatrix {
 
   /// Every problem with the matrix as a user gave it, or an empty list.
   public func validationErrors(source: String) -> [InputError] {
+    var errors = blocks.count > 1 ? blocks.flatMap { $0.validationErrors(source: source) } : blockErrors(source: source)
+    var seen = Set<String>()
+    for job in jobs(caseCount: 1) where job.repetition == 0 {
+      let key = "\(job.strategy)|\(job.samples)|\(job.workers)|\(job.cache)"
+      if !seen.insert(key).inserted {
+        errors.append(InputError(file: source, key: "matrix", "the cell \(key) appears in more than one block"))
+      }
+    }
+    return errors
+  }
+
+  func blockErrors(source: String) -> [InputError] {
     var errors: [InputError] = []
     func bad(_ key: String, _ message: String) { errors.append(InputError(file: source, key: key, message)) }
     if strategies.isEmpty { bad("strategies", "names no strategy") }

@@ -67,7 +67,7 @@ public struct Runner {
     var compiled: [[CompiledObligation]?] = []
     var fingerprints: [[String]] = []
     var errors: [InputError] = []
-    let usesCache = configuration.matrix.cacheModes.contains { $0 != "off" }
+    let usesCache = plan.jobs.contains { $0.cache != "off" }
     for c in cases {
       do {
         let obligations = try c.problem.obligations()
@@ -80,9 +80,9 @@ public struct Runner {
       }
     }
     // Warm-up runs first, untimed, in canonical order.
-    for job in plan.jobs where job.repetition == 0 && configuration.matrix.warmup > 0 && !configuration.isolate {
+    for job in plan.jobs where job.repetition == 0 && job.warmup > 0 && !configuration.isolate {
       guard let obligations = compiled[job.caseIndex], let strategy = StrategyCatalog.named(job.strategy) else { continue }
-      for _ in 0..<configuration.matrix.warmup {
+      for _ in 0..<job.warmup {
         _ = execute(job, obligations, fingerprints[job.caseIndex], strategy)
       }
     }

@@ -7,7 +7,6 @@ public enum SuiteLoader {
                                   "timeLimit", "confidence", "gate"]
   static let gateKeys: Set<String> = ["preset", "minEffect", "alpha", "correction", "counterTolerance", "cacheHitRateDrop",
                                       "allowUnknown", "noiseMultiple", "strategies"]
-  static let matrixKeys: Set<String> = ["strategies", "samples", "workers", "cache", "repetitions", "warmup"]
   static let selectKeys: Set<String> = ["tags", "excludeTags", "cases"]
 
   /// The suite file for a name: `NAME` itself when it is a path to a file, otherwise
@@ -77,24 +76,16 @@ public enum SuiteLoader {
       if let ids = s["cases"] { suite.selection.caseIDs = try strings(ids, key: "select.cases", path: path) }
     }
     if let m = object["matrix"] {
-      guard let matrix = m.objectValue else { throw fail("matrix", "expected an object, found \(m.typeName)") }
-      warnings += matrix.keys.filter { !matrixKeys.contains($0) }.map { InputError(file: path, key: "matrix.\($0)", "unknown key ignored") }
-      if let v = matrix["strategies"] { suite.matrix.strategies = try strings(v, key: "matrix.strategies", path: path) }
-      if let v = matrix["samples"] { suite.matrix.samples = try integers(v, key: "matrix.samples", path: path) }
-      if let v = matrix["workers"] { suite.matrix.workers = try integers(v, key: "matrix.workers", path: path) }
-      if let v = matrix["cache"] { suite.matrix.cacheModes = try strings(v, key: "matrix.cache", path: path) }
-      if let v = matrix["repetitions"] {
-        guard let n = v.intValue else { throw fail("matrix.repetitions", "expected an integer, found \(v.typeName)") }
-        suite.matrix.repetitions = n
+      for (i, block) in (m.arrayValue ?? [m]).enumerated() {
+        let prefix = m.arrayValue == nil ? "matrix" : "matrix[\(i)]"
+        warnings += (block.objectValue?.keys ?? []).filter { !RunMatrix.jsonKeys.contains($0) }
+          .map { InputError(file: path, key: "\(prefix).\($0)", "unknown key ignored") }
       }
-      if let v = matrix["warmup"] {
-        guard let n = v.intValue else { throw fail("matrix.warmup", "expected an integer, found \(v.typeName)") }
-        suite.matrix.warmup = n
-      }
+      do { suite.matrix = try RunMatrix(json: m, source: path) } catch let e { throw InputErrors([e]) }
     }
     let matrixErrors = suite.matrix.validationErrors(source: path).map { e -> InputError in
       var e = e
-      e.key = e.key.map { "matrix.\($0)" }
+      e.key = e.key.map { $0 == "matrix" ? $0 : "matrix.\($0)" }
       return e
     }
     if !matrixErrors.isEmpty { throw InputErrors(matrixErrors) }
