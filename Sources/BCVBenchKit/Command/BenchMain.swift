@@ -47,10 +47,11 @@ public enum BenchMain {
     case "rerun": return try RerunCommand.execute(rest)
     case "run-job": return try RunJobCommand.execute(rest)
     case "calibrate": return try CalibrateCommand.execute(rest)
+    case "export-smt2": return try ExportSMT2Command.execute(rest)
     default:
       // `bcv-bench --suite smoke …` is `bcv-bench run --suite smoke …`.
       if first.hasPrefix("--") { return try RunCommand.execute(arguments) }
-      throw UsageError("unknown command '\(first)' (commands: run, validate, list, baseline, compare, calibrate, merge, rerun, help)", command: "")
+      throw UsageError("unknown command '\(first)' (commands: run, validate, list, baseline, compare, calibrate, merge, rerun, export-smt2, check-certificate, help)", command: "")
     }
   }
 }

@@ -15,6 +15,7 @@ enum Help {
     bcv-bench calibrate --suite NAME
     bcv-bench merge SHARD_DIR... [--out DIR] [--gate]
     bcv-bench rerun RESULTS.json [--out DIR]
+    bcv-bench export-smt2 --corpus PATH --case ID --out DIR
     bcv-bench help [COMMAND]
 
   EXIT CODES
@@ -34,6 +35,7 @@ enum Help {
     case "merge": return MergeCommand.help
     case "rerun": return RerunCommand.help
     case "calibrate": return CalibrateCommand.help
+    case "export-smt2": return ExportSMT2Command.help
     case "run-job": return RunJobCommand.help
     default: return nil
     }

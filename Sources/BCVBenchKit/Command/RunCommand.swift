@@ -12,6 +12,7 @@ enum RunCommand {
     OptionSpec(name: "warmup", value: "N", help: "untimed runs before each job's repetitions (default 0)"),
     OptionSpec(name: "seed", value: "S", help: "seed of every pseudo-random choice (default 1)"),
     OptionSpec(name: "time-limit", value: "SECONDS", help: "budget per obligation; over it a strategy answers unknown"),
+    OptionSpec(name: "smt-solver", value: "NAME", help: "z3, cvc5 or dreal: used by smt on what it leaves unknown, and by smt-external"),
     OptionSpec(name: "sequence", value: "KIND", help: "sampling points: uniform (default), halton or sobol"),
     OptionSpec(name: "confidence", value: "C", help: "confidence of sampling's statistical bound (default 0.99)"),
     OptionSpec(name: "tags", value: "LIST", help: "run only cases with any of these tags"),
@@ -139,6 +140,12 @@ enum RunCommand {
     configuration.timeLimit = try args.number("time-limit", command: "run", where: { $0 > 0 }, expected: "a positive number of seconds") ?? configuration.timeLimit
     configuration.confidence = try args.number("confidence", command: "run", where: { $0 > 0 && $0 < 1 }, expected: "a number strictly between 0 and 1") ?? configuration.confidence
     if let dir = args.value("cache-dir") { configuration.cacheDirectory = dir }
+    if let text = args.value("smt-solver") {
+      guard let solver = ExternalSolver(rawValue: text) else {
+        throw UsageError("option '--smt-solver' expects z3, cvc5 or dreal, got '\(text)'", command: "run")
+      }
+      configuration.smtSolver = solver
+    }
     if let text = args.value("sequence") {
       guard let kind = SampleSequence(rawValue: text) else {
         throw UsageError("option '--sequence' expects uniform, halton or sobol, got '\(text)'", command: "run")

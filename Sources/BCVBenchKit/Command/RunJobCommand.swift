@@ -14,6 +14,7 @@ enum RunJobCommand {
     OptionSpec(name: "repetition", value: "N", help: "repetition number"),
     OptionSpec(name: "seed", value: "S", help: "seed"),
     OptionSpec(name: "confidence", value: "C", help: "confidence"),
+    OptionSpec(name: "smt-solver", value: "NAME", help: "z3, cvc5 or dreal: used by smt on what it leaves unknown, and by smt-external"),
     OptionSpec(name: "sequence", value: "KIND", help: "sampling points"),
     OptionSpec(name: "time-limit", value: "SECONDS", help: "budget per obligation"),
     OptionSpec(name: "memory-limit", value: "MB", help: "address-space cap of this process"),
@@ -49,6 +50,12 @@ enum RunJobCommand {
     configuration.timeLimit = try args.number("time-limit", command: "run-job", where: { $0 > 0 }, expected: "seconds")
     configuration.confidence = try args.number("confidence", command: "run-job", where: { $0 > 0 && $0 < 1 }, expected: "a number in (0, 1)") ?? 0.99
     configuration.cacheDirectory = args.value("cache-dir")
+    if let text = args.value("smt-solver") {
+      guard let solver = ExternalSolver(rawValue: text) else {
+        throw UsageError("option '--smt-solver' expects z3, cvc5 or dreal, got '\(text)'", command: "run-job")
+      }
+      configuration.smtSolver = solver
+    }
     if let text = args.value("sequence") {
       guard let kind = SampleSequence(rawValue: text) else { throw UsageError("--sequence: unknown kind '\(text)'", command: "run-job") }
       configuration.sequence = kind

@@ -8,6 +8,17 @@ public struct RunConfiguration: Sendable {
   public var confidence: Double
   /// Show a progress line on stderr (only ever on a terminal).
   public var progress: Bool
+  /// The external solver for `smt` (used on what the built-in procedure leaves unknown) and
+  /// for `smt-external` (default z3).
+  public var smtSolver: ExternalSolver?
+  /// The strategy a job's name stands for under this configuration.
+  public func strategy(named name: String) -> (any Strategy)? {
+    switch (name, smtSolver) {
+    case ("smt", let solver?): return SMTStrategy(solver: solver)
+    case ("smt-external", let solver?): return SMTExternalStrategy(solver: solver)
+    default: return StrategyCatalog.named(name)
+    }
+  }
   /// The points sampling strategies draw: pseudo-random, Halton or Sobol.
   public var sequence: SampleSequence = .uniform
   /// The disk cache's folder for `warm` jobs (nil: memory only).
@@ -81,7 +92,7 @@ public struct Runner {
     }
     // Warm-up runs first, untimed, in canonical order.
     for job in plan.jobs where job.repetition == 0 && job.warmup > 0 && !configuration.isolate {
-      guard let obligations = compiled[job.caseIndex], let strategy = StrategyCatalog.named(job.strategy) else { continue }
+      guard let obligations = compiled[job.caseIndex], let strategy = configuration.strategy(named: job.strategy) else { continue }
       for _ in 0..<job.warmup {
         _ = execute(job, obligations, fingerprints[job.caseIndex], strategy)
       }
@@ -92,7 +103,7 @@ public struct Runner {
     for (n, index) in plan.executionOrder.enumerated() where slots[index] == nil {
       let job = plan.jobs[index]
       guard let obligations = compiled[job.caseIndex],
-            let strategy = StrategyCatalog.named(job.strategy) else { continue }
+            let strategy = configuration.strategy(named: job.strategy) else { continue }
       let c = cases[job.caseIndex]
       progress.update(done: n, label: "\(c.id) \(job.strategy)")
       var record = configuration.isolate ? runIsolated(job, c) : runInProcess(job, c, obligations, fingerprints[job.caseIndex], strategy)
@@ -128,6 +139,7 @@ public struct Runner {
                      "--samples", "\(job.samples)", "--workers", "\(job.workers)", "--cache", job.cache,
                      "--repetition", "\(job.repetition)", "--seed", "\(configuration.seed)",
                      "--confidence", "\(configuration.confidence)", "--sequence", configuration.sequence.rawValue]
+    if let solver = configuration.smtSolver { arguments += ["--smt-solver", solver.rawValue] }
     if let t = configuration.timeLimit { arguments += ["--time-limit", "\(t)"] }
     if let dir = configuration.cacheDirectory { arguments += ["--cache-dir", dir] }
     if let mb = configuration.memoryLimitMB { arguments += ["--memory-limit", "\(mb)"] }
