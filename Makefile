@@ -1,7 +1,7 @@
 # bcv-bench: common tasks. `swift test` and `swift run bcv-bench --suite smoke` need nothing else.
 SWIFT ?= swift
 
-.PHONY: build test bench standard extended perf fuzz verify-corpus clean
+.PHONY: build test bench standard extended perf gate-check fuzz verify-corpus clean
 
 build:
 	$(SWIFT) build
@@ -21,7 +21,14 @@ extended:
 
 # Micro-benchmarks: compiled evaluator vs hand-written Swift, in nanoseconds per point.
 perf:
-	$(SWIFT) run -c release bcv-perf
+	$(SWIFT) run -c release bcv-perf evaluator obligations parallel budget
+
+# Gate quality: the standard suite twice on this build; false alarms, then a 25% slowdown
+# injected into one strategy at a time in a copy of the second run.
+gate-check:
+	$(SWIFT) run -c release bcv-bench --suite standard --out Reports/gate-a --quiet --history Reports/history/gate-check.jsonl
+	$(SWIFT) run -c release bcv-bench --suite standard --out Reports/gate-b --quiet --history Reports/history/gate-check.jsonl
+	$(SWIFT) run -c release bcv-perf gate Reports/gate-a Reports/gate-b
 
 # Hostile input: 100,000 mutated corpus/suite files and random expressions; no crash, no hang.
 fuzz:

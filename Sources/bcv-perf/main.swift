@@ -2,14 +2,26 @@
 //   1. the compiled evaluator against hand-written Swift (ns/point, ratio; target ≤ 3×);
 //   2. per-obligation times of the sound strategies on the corpus's 2-D polynomial cases;
 //   3. parallel speedup of sampling and interval with 1 and 2 workers on the standard cases.
-// Usage: bcv-perf [evaluator|obligations|parallel]...   (default: all three)
+//   4. with `gate A B`: the regression gate's false alarms and detection on two runs.
+// Usage: bcv-perf [evaluator|obligations|parallel|budget]...   (default: the first three)
+//        bcv-perf gate RUN_A RUN_B
 import Foundation
 
 #if DEBUG
 print("note: a debug build; run `make perf` (release) for meaningful figures")
 #endif
 let parts = CommandLine.arguments.dropFirst()
+if parts.first == "gate" {
+  let folders = Array(parts.dropFirst())
+  guard folders.count == 2 else {
+    print("usage: bcv-perf gate RUN_A RUN_B")
+    exit(2)
+  }
+  gateQualityBenchmark(folders[0], folders[1])
+  exit(0)
+}
 let all = parts.isEmpty
 if all || parts.contains("evaluator") { evaluatorBenchmark() }
 if all || parts.contains("obligations") { obligationBenchmark() }
 if all || parts.contains("parallel") { parallelBenchmark() }
+if parts.contains("budget") { budgetBenchmark() }
