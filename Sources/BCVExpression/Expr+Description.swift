@@ -1,8 +1,9 @@
 import BCVNumerics
 
 extension Expr {
-  /// The expression in the corpus grammar, with only the parentheses it needs, using the
-  /// given names for the variables. Parsing the text back gives an equal expression.
+  /// The expression in the corpus grammar, using the given names for the variables.
+  /// Parsing the text back gives an equal expression (the same tree, not only the same
+  /// function), which proof certificates rely on.
   public func text(variableNames names: [String]) -> String {
     render(names, context: 0)
   }
@@ -25,11 +26,13 @@ extension Expr {
     case .constant(let c): body = c.description
     case .pi: body = "pi"
     case .variable(let i): body = i < names.count ? names[i] : "x\(i)"
-    case .sum(let a, let b): body = a.render(names, context: 1) + " + " + b.render(names, context: 2)
+    // A left operand of the same precedence is parenthesised too: the parser builds chains
+    // such as `a + b + c` as balanced trees, so only explicit grouping reproduces the tree.
+    case .sum(let a, let b): body = a.render(names, context: 2) + " + " + b.render(names, context: 2)
     case .difference(let a, let b):
-      body = a.render(names, context: 1) + " - " + b.render(names, context: 2)
-    case .product(let a, let b): body = a.render(names, context: 2) + "*" + b.render(names, context: 3)
-    case .quotient(let a, let b): body = a.render(names, context: 2) + "/" + b.render(names, context: 3)
+      body = a.render(names, context: 2) + " - " + b.render(names, context: 2)
+    case .product(let a, let b): body = a.render(names, context: 3) + "*" + b.render(names, context: 3)
+    case .quotient(let a, let b): body = a.render(names, context: 3) + "/" + b.render(names, context: 3)
     case .negation(let a): body = "-" + a.render(names, context: 3)
     case .power(let a, let n):
       body = a.render(names, context: 5) + "^" + (n < 0 ? "(\(n))" : "\(n)")

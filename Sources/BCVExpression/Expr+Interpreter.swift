@@ -11,7 +11,7 @@ extension Expr {
     case .sum(let a, let b): return a.evaluate(at: point) + b.evaluate(at: point)
     case .difference(let a, let b): return a.evaluate(at: point) - b.evaluate(at: point)
     case .product(let a, let b): return a.evaluate(at: point) * b.evaluate(at: point)
-    case .quotient(let a, let b): return a.evaluate(at: point) / b.evaluate(at: point)
+    case .quotient(let a, let b): return a.evaluate(at: point).divided(by: b.evaluate(at: point))
     case .negation(let a): return -a.evaluate(at: point)
     case .power(let a, let n): return a.evaluate(at: point).raised(toInteger: n)
     case .realPower(let a, let b): return a.evaluate(at: point).raised(toReal: b.evaluate(at: point))

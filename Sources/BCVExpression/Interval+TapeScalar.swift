@@ -11,7 +11,18 @@ extension Interval: TapeScalar {
   }
 
   public static var tapePi: Interval { .pi }
-  public func raised(toInteger n: Int) -> Interval { pow(n) }
+
+  public func divided(by divisor: Interval) -> Interval {
+    if divisor.isPossiblyUndefined || isPossiblyUndefined { return .undefined }
+    if divisor.isEmpty || isEmpty { return .empty }
+    return divisor.lower <= 0 && divisor.upper >= 0 ? .undefined : self / divisor
+  }
+
+  /// Negative powers of an interval containing 0 are undefined there, as for `divided(by:)`.
+  public func raised(toInteger n: Int) -> Interval {
+    if n < 0 && !isEmpty && !isPossiblyUndefined && lower <= 0 && upper >= 0 { return .undefined }
+    return pow(n)
+  }
   public func raised(toReal exponent: Interval) -> Interval { pow(exponent) }
 
   public func applying(_ f: ElementaryFunction) -> Interval {

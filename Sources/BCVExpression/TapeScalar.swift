@@ -18,6 +18,11 @@ public protocol TapeScalar {
   static func - (a: Self, b: Self) -> Self
   static func * (a: Self, b: Self) -> Self
   static func / (a: Self, b: Self) -> Self
+  /// The quotient as tapes evaluate it: for enclosures, *undefined* (not the whole line)
+  /// when the divisor may be zero, since a point where an expression divides by zero is
+  /// one where it is undefined — and a later `atan` or `sin` would turn "the whole line"
+  /// back into a finite bound.
+  func divided(by divisor: Self) -> Self
   static prefix func - (a: Self) -> Self
   func raised(toInteger n: Int) -> Self
   /// self^exponent = exp(exponent·log self), defined where self > 0.
@@ -42,7 +47,7 @@ extension Tape {
       case .add: value = registers[Int(ins.a)] + registers[Int(ins.b)]
       case .subtract: value = registers[Int(ins.a)] - registers[Int(ins.b)]
       case .multiply: value = registers[Int(ins.a)] * registers[Int(ins.b)]
-      case .divide: value = registers[Int(ins.a)] / registers[Int(ins.b)]
+      case .divide: value = registers[Int(ins.a)].divided(by: registers[Int(ins.b)])
       case .negate: value = -registers[Int(ins.a)]
       case .powInt: value = registers[Int(ins.a)].raised(toInteger: Int(ins.b))
       case .powReal: value = registers[Int(ins.a)].raised(toReal: registers[Int(ins.b)])
@@ -96,6 +101,7 @@ extension Tape {
 extension Double: TapeScalar {
   public init(tapeConstant: Rational) { self = tapeConstant.doubleValue }
   public static var tapePi: Double { .pi }
+  public func divided(by divisor: Double) -> Double { self / divisor }
   public func raised(toInteger n: Int) -> Double { integerPower(self, n) }
   public func raised(toReal exponent: Double) -> Double { self > 0 ? pow(self, exponent) : .nan }
   public func applying(_ f: ElementaryFunction) -> Double {

@@ -98,6 +98,18 @@ private func close(_ a: Double, _ b: Double, relative: Double) -> Bool {
   }
 }
 
+@Suite struct IntervalTapeEvaluation {
+  @Test func aDivisorThatMayBeZeroMakesTheEnclosureUndefinedNotBounded() throws {
+    let e = try ExprParser(variables: ["x"]).parse("atan(1/x) + atan(x^-1)")
+    let tape = Tape(compiling: [e], variableCount: 1)
+    var registers: [Interval] = []
+    #expect(tape.evaluate(at: [Interval(-1, 1)], registers: &registers)[0].isPossiblyUndefined)
+    #expect(tape.evaluate(at: [Interval(0)], registers: &registers)[0].isPossiblyUndefined)
+    let away = tape.evaluate(at: [Interval(1, 2)], registers: &registers)[0]
+    #expect(!away.isPossiblyUndefined && away.contains(2 * atan(1 / 1.5)))
+  }
+}
+
 @Suite struct SymbolicDerivatives {
   @Test func derivativeMatchesCentralDifferencesAtRandomPoints() {
     var gen = ExpressionGenerator(rng: SeededGenerator(seed: propertyTestSeed &+ 7), polynomialOnly: false)

@@ -54,9 +54,12 @@ private func value(_ text: String, _ x: Double = 0.7, _ y: Double = -1.3, _ x1: 
   }
 
   @Test func textRoundTripsThroughTheParser() throws {
-    for text in ["-x^2 + 3*y - x1/7", "(x - y)^3 * sin(x1)", "2^x - -y", "x^(-2) - 1/3*y", "exp(x)^y", "-(x + y)"] {
+    for text in ["-x^2 + 3*y - x1/7", "(x - y)^3 * sin(x1)", "2^x - -y", "x^(-2) - 1/3*y", "exp(x)^y", "-(x + y)",
+                 "2*x1*-x1", "x + (y - 1) - -1/2", "x*y*x1*x*y", "x - y - x1 - x + y", "x/y/x1*x", "1 + x + y + x1 + x*y"] {
       let e = try parse(text)
-      #expect(try parse(e.text(variableNames: parser.variables)) == e, "\(text) → \(e.text(variableNames: parser.variables))")
+      let printed = e.text(variableNames: parser.variables)
+      #expect(try parse(printed) == e, "\(text) → \(printed)")
+      #expect(try parse(printed).text(variableNames: parser.variables) == printed, "printing is a fixed point for \(text)")
     }
   }
 }

@@ -144,6 +144,19 @@ import Testing
     expectRejected(replacing(cert, leaves: leaves), mentioning: "overlap")
   }
 
+  @Test func leavesWhereTheExpressionMayBeUndefinedAreRejected() {
+    // One leaf claiming a bound over the whole box. Interval's `/` gives `entire` for
+    // 1/[−1, 1], and atan of it is within π/2, so only the checker's divisor check stops
+    // the claim atan(1/x1) − 2 ≤ −0.4 at x1 = 0, where the expression is undefined.
+    for (text, lower) in [("atan(1/x1) - 2", -1.0), ("log(x1) - 10", 0.0), ("atan(x1^-1) - 2", -1.0)] {
+      let cert = ProofCertificate(
+        condition: .flow, expression: text, strict: false, variables: ["x1"],
+        pieces: [ProofCertificate.Piece(box: Box(bounds: [Bounds(Rational(exactly: lower)!, 1)]), constraints: [])],
+        leaves: [ProofCertificate.Leaf(piece: 0, lower: [lower], upper: [1], decision: .bounded(upperBound: -0.4))])
+      expectRejected(cert, mentioning: "possibly undefined")
+    }
+  }
+
   @Test func aCertificateOfAnotherExpressionIsRejected() throws {
     let cert = try certificates(IntervalCases.sinValid())[2].1
     let other = ProofCertificate(condition: cert.condition, expression: cert.expression + " + 1",

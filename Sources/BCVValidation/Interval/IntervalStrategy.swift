@@ -9,7 +9,9 @@ import BCVNumerics
 /// 1. **discarded** when some constraint's enclosure is certainly > 0 (the box misses the
 ///    piece's set; an undefined enclosure never discards);
 /// 2. **contracted** onto the constraints with HC4-revise (`BnBContractor`), keeping every
-///    point of the set, and re-tested;
+///    point of the set, and re-tested (by `decide` only; `prove` skips this step); the
+///    contraction also narrows g's enclosure on the set where g shares subexpressions with
+///    the constraints;
 /// 3. **accepted** when g's enclosure certainly satisfies the relation (upper ≤ 0, or < 0
 ///    when strict): first the natural interval extension of the tape, then its
 ///    intersection with the mean-value form g(c) + ∇g(B)·(B − c) (gradient tape compiled
@@ -37,13 +39,13 @@ import BCVNumerics
 /// the search: the reported one is the first confirmed in wave order, and the counters
 /// count exactly the boxes up to it. Only a `timeLimit` can make results depend on timing.
 ///
-/// `counters`: `boxes` examined; `evaluations` counts tape evaluations, one per box
-/// interval pass (main, gradient, centre value) and one per floating-point point.
+/// Counters: `boxes` examined; `evaluations` counts tape evaluations, one per interval
+/// pass over a box (main, gradient, centre value) and one per floating-point point.
 public struct IntervalStrategy: Strategy {
   public let name = "interval"
   public let isSound = true
   /// Boxes per chunk: the unit of parallel work.
-  public static let chunkSize = 64
+  public static let chunkSize = 128
 
   public init() {}
 
