@@ -48,6 +48,7 @@ public enum BenchMain {
     case "run-job": return try RunJobCommand.execute(rest)
     case "calibrate": return try CalibrateCommand.execute(rest)
     case "export-smt2": return try ExportSMT2Command.execute(rest)
+    case "check-certificate": return try CheckCertificateCommand.execute(rest)
     default:
       // `bcv-bench --suite smoke …` is `bcv-bench run --suite smoke …`.
       if first.hasPrefix("--") { return try RunCommand.execute(arguments) }

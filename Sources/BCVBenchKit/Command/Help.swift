@@ -16,6 +16,7 @@ enum Help {
     bcv-bench merge SHARD_DIR... [--out DIR] [--gate]
     bcv-bench rerun RESULTS.json [--out DIR]
     bcv-bench export-smt2 --corpus PATH --case ID --out DIR
+    bcv-bench check-certificate FILE...
     bcv-bench help [COMMAND]
 
   EXIT CODES
@@ -36,6 +37,7 @@ enum Help {
     case "rerun": return RerunCommand.help
     case "calibrate": return CalibrateCommand.help
     case "export-smt2": return ExportSMT2Command.help
+    case "check-certificate": return CheckCertificateCommand.help
     case "run-job": return RunJobCommand.help
     default: return nil
     }

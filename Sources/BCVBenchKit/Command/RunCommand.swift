@@ -25,6 +25,7 @@ enum RunCommand {
     OptionSpec(name: "job-timeout", value: "SECONDS", help: "with --isolate: kill a job's process after this long"),
     OptionSpec(name: "memory-limit", value: "MB", help: "with --isolate: address-space cap of each job's process"),
     OptionSpec(name: "resume", value: nil, help: "continue a killed run from the journal in its output folder"),
+    OptionSpec(name: "certificate", value: "DIR", help: "write proof certificates of interval's proofs there"),
     OptionSpec(name: "shard", value: "K/N", help: "run only the K-th of N deterministic slices of the jobs"),
     OptionSpec(name: "gate", value: nil, help: "compare with the suite's baseline; exit 1 or 3 on a regression"),
     OptionSpec(name: "baseline", value: "FILE", help: "baseline to gate against (default Baselines/<suite>.json)"),
@@ -69,6 +70,14 @@ enum RunCommand {
       try ReportWriting.write(results: results, comparison: comparison, history: history, to: outDirectory)
     } catch {
       throw InternalFailure("cannot write results to \(outDirectory): \(error)")
+    }
+    if let dir = args.value("certificate") {
+      do {
+        let files = try CertificateWriting.write(for: results, cases: outcome.cases, configuration: request.configuration, to: dir)
+        if !request.quiet { print("certificates: \(files.count) written to \(dir)") }
+      } catch {
+        throw InternalFailure("cannot write certificates to \(dir): \(error)")
+      }
     }
     let summary = RunSummary(records: results.records)
     if args.flags.contains("json") {

@@ -1,0 +1,29 @@
+import BCVValidation
+import Foundation
+
+/// Proof certificates for a run's interval proofs: for every case that `interval` proved
+/// valid, each obligation is proved again with certificate recording (untimed, after the
+/// run, so the run's timings and counters are unaffected) and its box tree written as
+/// `DIR/<case>-<condition>.proof.json`, for `bcv-bench check-certificate`.
+enum CertificateWriting {
+  /// The certificate files written.
+  static func write(for results: RunResults, cases: [CorpusCase], configuration: RunConfiguration,
+                    to directory: String) throws -> [String] {
+    let proved = Set(results.records.filter { $0.strategy == "interval" && $0.verdict == .valid && $0.proof }.map(\.caseID))
+    var written: [String] = []
+    var settings = StrategySettings()
+    settings.seed = configuration.seed
+    settings.timeLimit = configuration.timeLimit
+    for c in cases where proved.contains(c.id) {
+      guard let obligations = try? c.problem.obligations().map(CompiledObligation.init) else { continue }
+      for o in obligations {
+        let (_, certificate) = IntervalStrategy().prove(o, settings: settings)
+        guard let certificate else { continue }
+        let path = "\(directory)/\(c.id)-\(o.obligation.condition.rawValue).proof.json"
+        try AtomicFile.write([UInt8](certificate.jsonData()), to: path)
+        written.append(path)
+      }
+    }
+    return written
+  }
+}
