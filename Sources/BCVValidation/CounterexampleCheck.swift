@@ -10,6 +10,13 @@ import BCVNumerics
 /// in the piece's box, satisfy every constraint of the piece (≤ 0, the closure) and
 /// violate the obligation with certainty.
 public enum CounterexampleCheck {
+  /// The most floating-point violations a sampling batch settles exactly, most violating
+  /// first. Many more than this near g = 0 is round-off noise around an expression that is
+  /// zero or tangent on a large set (a Hamiltonian's Ḃ ≡ 0); settling them all would cost
+  /// time without bound, so the rest leave the answer `unknown` — fast, deterministic and
+  /// honest — unless a later batch confirms a real violation.
+  public static let maxExactChecksPerBatch = 32
+
   /// What a candidate point turned out to be.
   public enum Classification: Sendable, Hashable {
     /// A certain violation.

@@ -133,7 +133,11 @@ struct ChunkSampler {
     let ranked = candidates.sorted { ($0.g, -$0.order) > ($1.g, -$1.order) }
     // Floating-point candidates are settled exactly (or by intervals): a false alarm from
     // round-off is dropped; only a candidate that cannot be settled leaves the answer open.
-    for c in ranked {
+    for (n, c) in ranked.enumerated() {
+      if n == CounterexampleCheck.maxExactChecksPerBatch {
+        if outcome.unconfirmedAt == nil { outcome.unconfirmedAt = c.point }
+        break
+      }
       switch CounterexampleCheck.classify(c.point, piece: chunk.piece, in: compiled) {
       case .violation(let cex):
         outcome.confirmed = cex

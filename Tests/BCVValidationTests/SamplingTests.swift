@@ -74,6 +74,19 @@ import Testing
     }
   }
 
+  @Test func aStrategyOverItsTimeBudgetStopsWithUnknownTimeout() throws {
+    var settings = StrategySettings()
+    settings.samples = 50_000_000
+    settings.timeLimit = 0.05
+    let verdict = SamplingStrategy().validate(try compiled(validProblem()), settings: settings)
+    #expect(verdict.kind == .unknown)
+    for o in verdict.obligations {
+      if case .unknown(let reason) = o.status { #expect(reason.hasPrefix("timeout")) } else {
+        Issue.record("\(o.condition) should have timed out, got \(o.status)")
+      }
+    }
+  }
+
   @Test func sameSeedGivesIdenticalResultsForAnyWorkerCount() throws {
     for problem in [try validProblem(), try invalidProblem()] {
       let obligations = try compiled(problem)

@@ -62,6 +62,20 @@ import Testing
     #expect(try stableRows(out) == stableRows(reference))
   }
 
+  @Test func aCorruptJournalIsReportedAndLeftAsItIs() throws {
+    let out = temporaryDirectory("corruptjournal")
+    #expect(try BenchProcess.run(["run", "--corpus", corpus, "--samples", "1000", "--out", out, "--quiet"]).status == 0)
+    let path = out + "/journal.jsonl"
+    var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+    lines[1] = "{\"index\": 0, \"record\": {\"case\": "
+    let corrupt = lines.joined(separator: "\n") + "\n"
+    try corrupt.write(toFile: path, atomically: true, encoding: .utf8)
+    let r = try BenchProcess.run(["run", "--corpus", corpus, "--samples", "1000", "--out", out, "--resume"])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains(path) && r.stderr.contains("corrupt journal line"))
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == corrupt)
+  }
+
   @Test func aJournalFromAnotherRunIsRefused() throws {
     let out = temporaryDirectory("otherjournal")
     #expect(try BenchProcess.run(["run", "--corpus", corpus, "--samples", "1000", "--out", out, "--quiet"]).status == 0)

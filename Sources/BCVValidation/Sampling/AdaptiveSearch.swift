@@ -202,7 +202,11 @@ struct AdaptiveSearch {
   private mutating func confirmViolators() {
     guard !violators.isEmpty else { return }
     violators.sort { ($0.value, -$0.slot) > ($1.value, -$1.slot) }
-    for v in violators {
+    for (n, v) in violators.enumerated() {
+      if n == CounterexampleCheck.maxExactChecksPerBatch {
+        if tally.unconfirmedAt == nil { tally.unconfirmedAt = batch.point(v.slot) }
+        return
+      }
       let region = pieces[batch.piece[v.slot]].region
       switch CounterexampleCheck.classify(batch.point(v.slot), piece: region, in: compiled) {
       case .violation(let cex):
