@@ -9,10 +9,11 @@ import BCVNumerics
 ///    dimension ≤ 4, `symbolic` (exact; proves tangent cases), then `interval`, then `smt`;
 ///    for higher dimensions `interval` before `symbolic`; for non-polynomial ones
 ///    `interval`, then `smt`.
-/// 3. Cross-check: a prover's `violated` must agree with the refuter's sampling bound being
-///    consistent; if two sound strategies contradict each other (one proves, another
-///    confirms a counterexample) the answer is `unknown` naming both — a contradiction is a
-///    bug somewhere, and `auto` never turns it into a claim.
+/// 3. Cross-check by construction: a refuter's confirmed counterexample is certain and is
+///    returned before any prover runs; a prover's `violated` is confirmed exactly too; a
+///    prover's proof is consulted only when the refuter found no confirmed violation. So
+///    two certain answers can never contradict each other in what `auto` reports, and a
+///    sampling "holds" never upgrades to a proof.
 ///
 /// `auto` reports `holds(proof: true)` only when a sound strategy proved it; when none could,
 /// it falls back to the refuter's `holds(proof: false)` with its statistical bound, or to
@@ -41,11 +42,13 @@ public struct AutoStrategy: Strategy {
 
   public func decide(_ compiled: CompiledObligation, settings: StrategySettings) -> ObligationResult {
     var evaluations = 0, boxes = 0
+    var timeLimited = false
     func finish(_ r: ObligationResult, by strategy: String) -> ObligationResult {
       var out = r
       out.evaluations = evaluations
       out.boxes = boxes
       out.decidedBy = strategy
+      out.hitTimeLimit = timeLimited || r.dependsOnTime
       return out
     }
     var fallback: (ObligationResult, String)?
@@ -53,6 +56,7 @@ public struct AutoStrategy: Strategy {
       let r = refuter.decide(compiled, settings: settings)
       evaluations += r.evaluations
       boxes += r.boxes
+      timeLimited = timeLimited || r.dependsOnTime
       if case .violated = r.status { return finish(r, by: refuter.name) }
       fallback = (r, refuter.name)
     }
@@ -61,6 +65,7 @@ public struct AutoStrategy: Strategy {
       let r = prover.decide(compiled, settings: settings)
       evaluations += r.evaluations
       boxes += r.boxes
+      timeLimited = timeLimited || r.dependsOnTime
       switch r.status {
       case .holds(proof: true):
         return finish(r, by: prover.name)

@@ -50,6 +50,17 @@ public struct ObligationResult: Sendable, Hashable {
   public var undecidedFraction: Double?
   /// For portfolio strategies (`auto`): the strategy whose answer this is.
   public var decidedBy: String?
+  /// Some part of the work stopped at the time limit, so the counters (and possibly the
+  /// answer) depend on the machine's speed: such results are neither cached nor compared
+  /// for work.
+  public var hitTimeLimit = false
+
+  /// Whether this result depends on a time limit having been reached.
+  public var dependsOnTime: Bool {
+    if hitTimeLimit { return true }
+    if case .unknown(let reason) = status { return reason.hasPrefix("timeout") || reason.contains(": timeout") }
+    return false
+  }
   /// For external solvers: the solver's name and its overall status (`sat`, `unsat`,
   /// `unknown`, `timeout`, `unavailable`, …).
   public var solver: String?

@@ -36,6 +36,21 @@ func compare(_ a: RunResults, _ b: RunResults, thresholds: GateThresholds = .def
 }
 
 @Suite struct RegressionGate {
+  @Test func aStrategyWideSlowdownIsSeenEvenWhenNoSingleJobIsSignificant() {
+    // Three repetitions per job: no per-job rank test can reach α, but 20 jobs all slower can.
+    let c = compare(syntheticRun(seed: 1, repetitions: 3), syntheticRun(seed: 2, repetitions: 3, slowdown: ["sampling": 1.3]))
+    let failing = c.rows.filter { $0.status == .fail }
+    #expect(failing.count == 1)
+    #expect(failing.first?.caseID == "*" && failing.first?.strategy == "sampling")
+    #expect(compare(syntheticRun(seed: 1, repetitions: 3), syntheticRun(seed: 2, repetitions: 3)).exitCode == .success)
+  }
+
+  @Test func signedRankTestSeesConsistentShifts() {
+    #expect(WilcoxonSignedRank.greater((1...20).map { Double($0) / 100 }).pValue < 0.001)
+    #expect(WilcoxonSignedRank.greater((1...20).map { Double($0 % 2 == 0 ? $0 : -$0) / 100 }).pValue > 0.2)
+    #expect(WilcoxonSignedRank.greater([]).pValue == 1)
+  }
+
   @Test func twoRunsOfTheSameBuildRaiseNoFalseAlarm() {
     for seed in UInt64(1)...10 {
       let c = compare(syntheticRun(seed: propertyTestSeed &+ seed), syntheticRun(seed: propertyTestSeed &+ seed &+ 100))
@@ -48,7 +63,8 @@ func compare(_ a: RunResults, _ b: RunResults, thresholds: GateThresholds = .def
     let c = compare(syntheticRun(seed: propertyTestSeed), syntheticRun(seed: propertyTestSeed &+ 1, slowdown: ["interval": 1.25]))
     #expect(c.exitCode == .performanceRegression)
     let failing = c.rows.filter { $0.status == .fail }
-    #expect(failing.count == 20)
+    #expect(failing.filter { $0.caseID != "*" }.count == 20)
+    #expect(failing.contains { $0.caseID == "*" && $0.strategy == "interval" })
     #expect(failing.allSatisfy { $0.strategy == "interval" && $0.metric.hasPrefix("seconds") })
   }
 
@@ -114,7 +130,7 @@ func compare(_ a: RunResults, _ b: RunResults, thresholds: GateThresholds = .def
     bh.correction = .benjaminiHochberg
     let c = compare(syntheticRun(seed: 1), syntheticRun(seed: 2, slowdown: ["sampling": 1.3]), thresholds: bh)
     #expect(c.rows.filter { $0.status == .fail }.allSatisfy { $0.strategy == "sampling" })
-    #expect(c.performanceFailures == 20)
+    #expect(c.performanceFailures == 21)
   }
 
   @Test func scoresPunishWrongProofsMost() {

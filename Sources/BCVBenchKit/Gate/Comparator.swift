@@ -1,3 +1,5 @@
+import Foundation
+
 /// Compares a candidate with a baseline, job by job:
 ///
 /// - accuracy, exactly: a new wrong answer fails; correct → unknown fails unless allowed;
@@ -6,6 +8,10 @@
 /// - time, statistically: a slowdown fails only when the one-sided Mann–Whitney test
 ///   rejects after a Benjamini–Hochberg (or Holm) correction over all jobs **and** the
 ///   ratio of medians exceeds 1 + the minimum effect — never on another machine class;
+///   and per strategy over all its jobs: a Wilcoxon signed-rank test of the per-job log
+///   ratios of medians (Holm-corrected across strategies) **and** the median ratio beyond
+///   the minimum effect, which sees a strategy-wide slowdown that few repetitions per job
+///   cannot;
 /// - cache hit rate: a drop beyond the threshold fails.
 ///
 /// Jobs only in the candidate are `new`; jobs only in the baseline are `missing` and fail
@@ -50,6 +56,7 @@ public struct Comparator: Sendable {
       }
     }
     rows.append(contentsOf: judgeTimes(timeTests))
+    rows.append(contentsOf: judgeStrategies(timeTests))
     if timeCompared, let b = baseline.jobs.first, let c = candidateByKey[b.key],
        MannWhitney.smallestAttainablePValue(c.seconds.count, b.seconds.count, alternative: .greater) > thresholds.alpha {
       notes.append("with \(b.seconds.count) and \(c.seconds.count) repetitions the rank test cannot reach α = \(thresholds.alpha): no slowdown can be flagged; use 5 or more repetitions")
@@ -127,6 +134,35 @@ public struct Comparator: Sendable {
         r.detail = "p = \(format(test.p))"
       }
       return r
+    }
+  }
+
+  /// One row per strategy: its jobs' log ratios of medians, tested together.
+  func judgeStrategies(_ tests: [(row: ComparisonRow, p: Double, ratio: Double, effect: Double)]) -> [ComparisonRow] {
+    var order: [String] = []
+    var ratios: [String: [Double]] = [:]
+    for t in tests where t.ratio.isFinite && t.ratio > 0 {
+      if ratios[t.row.strategy] == nil { order.append(t.row.strategy) }
+      ratios[t.row.strategy, default: []].append(t.ratio)
+    }
+    let results = order.map { WilcoxonSignedRank.greater(ratios[$0]!.map { Foundation.log($0) }) }
+    let rejected = MultipleTesting.holm(results.map(\.pValue), alpha: thresholds.alpha)
+    return order.indices.map { i in
+      let strategy = order[i]
+      let median = Descriptive.median(ratios[strategy]!) ?? 1
+      let effect = thresholds.strategyMinEffect[strategy] ?? thresholds.minEffect
+      var row = ComparisonRow(key: "\(strategy)|all", caseID: "*", strategy: strategy,
+                              metric: "seconds (all \(ratios[strategy]!.count) jobs)", baseline: "1", candidate: format(median),
+                              change: percent(median - 1), status: .pass, kind: nil,
+                              detail: "p = \(format(results[i].pValue)) (Wilcoxon, Holm)")
+      if rejected[i] && median > 1 + effect {
+        row.status = .fail
+        row.kind = .performance
+        row.detail = "strategy-wide slowdown: median ratio \(format(median)) > \(format(1 + effect)), " + row.detail
+      } else if median < 1 - effect {
+        row.status = .improved
+      }
+      return row
     }
   }
 

@@ -51,7 +51,7 @@ public struct JobSummary: Sendable, Hashable {
     var order: [String] = []
     var byKey: [String: JobSummary] = [:]
     for r in records {
-      let timedOut = r.reason?.contains("timeout") ?? false
+      let timedOut = r.dependsOnTime
       if var s = byKey[r.jobKey] {
         s.seconds.append(r.seconds)
         s.timedOut = s.timedOut || timedOut

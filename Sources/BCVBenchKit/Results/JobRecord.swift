@@ -69,6 +69,12 @@ public struct JobRecord: Sendable, Hashable {
     return statuses.isEmpty ? nil : statuses.joined(separator: " ")
   }
 
+  /// Some obligation's work stopped at the time limit: timings and counters depend on the
+  /// machine, so the gate does not compare this job's counters.
+  public var dependsOnTime: Bool {
+    obligations.contains(where: \.dependsOnTime) || (reason?.contains("timeout") ?? false)
+  }
+
   /// An answer that claimed certainty and was wrong: a soundness bug.
   public var isUnsound: Bool { outcome == .wrong && proof }
 

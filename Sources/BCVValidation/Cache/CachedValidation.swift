@@ -33,14 +33,10 @@ public enum CachedValidation {
       }
       misses += 1
       let result = strategy.decide(compiled, settings: settings)
-      if !isTimeout(result) { cache.store(key, result) }
+      if !result.dependsOnTime { cache.store(key, result) }
       results.append(result)
     }
     return (Verdict(combining: results), hits, misses)
   }
 
-  static func isTimeout(_ r: ObligationResult) -> Bool {
-    if case .unknown(let reason) = r.status { return reason.contains("timeout") }
-    return false
-  }
 }
