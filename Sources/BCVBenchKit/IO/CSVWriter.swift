@@ -65,22 +65,8 @@ public struct CSVTable: Sendable {
   }
 }
 
-/// Why a CSV text was rejected, and where (1-based line and column, the column counted in
-/// Unicode scalars).
-public struct CSVParseError: Error, Sendable, Equatable, CustomStringConvertible {
-  public let line: Int
-  public let column: Int
-  public let reason: String
-
-  public init(line: Int, column: Int, reason: String) {
-    self.line = line
-    self.column = column
-    self.reason = reason
-  }
-
-  /// For example "line 4, column 7: unterminated quoted field".
-  public var description: String { "line \(line), column \(column): \(reason)" }
-}
+/// Why a CSV text was rejected, and where.
+public typealias CSVParseError = TextParseError
 
 /// Reads CSV (RFC 4180), the inverse of `CSVTable.render()`.
 ///
