@@ -8,6 +8,14 @@ struct OptionSpec: Sendable {
   var repeatable = false
 }
 
+/// Options shared by the commands that finish a run (`run`, `merge`): gating and history.
+let gateAndHistoryOptions: [OptionSpec] = [
+  OptionSpec(name: "gate", value: nil, help: "compare with the suite's baseline; exit 1 or 3 on a regression"),
+  OptionSpec(name: "baseline", value: "FILE", help: "baseline to gate against (default Baselines/<suite>.json)"),
+  OptionSpec(name: "lenient", value: nil, help: "with --gate: jobs missing from the run do not fail the gate"),
+  OptionSpec(name: "history", value: "FILE", help: "history file to append to (suite runs default to Reports/history/<suite>.jsonl)"),
+]
+
 /// Command-line words parsed against a command's options.
 ///
 /// Accepted forms: `--name value`, `--name=value`, flags `--name`; comma-separated lists

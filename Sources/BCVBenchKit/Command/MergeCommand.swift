@@ -2,13 +2,9 @@
 enum MergeCommand {
   static let options: [OptionSpec] = [
     OptionSpec(name: "out", value: "DIR", help: "output folder (default Reports/<suite>)"),
-    OptionSpec(name: "gate", value: nil, help: "gate the merged run against the suite's baseline"),
-    OptionSpec(name: "baseline", value: "FILE", help: "baseline to gate against (default Baselines/<suite>.json)"),
-    OptionSpec(name: "lenient", value: nil, help: "with --gate: jobs missing from the run do not fail"),
-    OptionSpec(name: "history", value: "FILE", help: "history file to append to (default Reports/history/<suite>.jsonl)"),
     OptionSpec(name: "quiet", value: nil, help: "print nothing but errors"),
     OptionSpec(name: "help", value: nil, help: "show this help"),
-  ]
+  ] + gateAndHistoryOptions
 
   static var help: String {
     Help.render("bcv-bench merge SHARD_DIR... [--out DIR] [--gate]",

@@ -27,15 +27,11 @@ enum RunCommand {
     OptionSpec(name: "resume", value: nil, help: "continue a killed run from the journal in its output folder"),
     OptionSpec(name: "certificate", value: "DIR", help: "write proof certificates of interval's proofs there"),
     OptionSpec(name: "shard", value: "K/N", help: "run only the K-th of N deterministic slices of the jobs"),
-    OptionSpec(name: "gate", value: nil, help: "compare with the suite's baseline; exit 1 or 3 on a regression"),
-    OptionSpec(name: "baseline", value: "FILE", help: "baseline to gate against (default Baselines/<suite>.json)"),
-    OptionSpec(name: "lenient", value: nil, help: "with --gate: jobs missing from the run do not fail the gate"),
-    OptionSpec(name: "history", value: "FILE", help: "history file to append to (suite runs default to Reports/history/<suite>.jsonl)"),
     OptionSpec(name: "strict", value: nil, help: "stop at the first corpus error instead of skipping bad cases"),
     OptionSpec(name: "quiet", value: nil, help: "print nothing but errors"),
     OptionSpec(name: "json", value: nil, help: "print the summary as JSON on stdout"),
     OptionSpec(name: "help", value: nil, help: "show this help"),
-  ]
+  ] + gateAndHistoryOptions
 
   static var help: String {
     Help.render("bcv-bench run (--suite NAME | --corpus PATH...) [options]",
