@@ -11,25 +11,55 @@ public struct SHA256 {
   public init() { buffer.reserveCapacity(64) }
 
   public mutating func update<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
-    for b in bytes {
-      buffer.append(b)
-      length &+= 1
-      if buffer.count == 64 {
-        compress(buffer)
-        buffer.removeAll(keepingCapacity: true)
-      }
+    let handled: Void? = bytes.withContiguousStorageIfAvailable { update(contiguous: $0) }
+    if handled == nil {
+      let copy = Array(bytes)
+      copy.withUnsafeBufferPointer { update(contiguous: $0) }
     }
   }
 
-  public mutating func update(_ text: String) { update(text.utf8) }
+  /// Whole 64-byte blocks are compressed straight from the input; only a partial block
+  /// is buffered.
+  private mutating func update(contiguous bytes: UnsafeBufferPointer<UInt8>) {
+    var i = 0
+    length &+= UInt64(bytes.count)
+    if !buffer.isEmpty {
+      while i < bytes.count && buffer.count < 64 {
+        buffer.append(bytes[i])
+        i += 1
+      }
+      if buffer.count == 64 {
+        compress(buffer[...])
+        buffer.removeAll(keepingCapacity: true)
+      }
+    }
+    while bytes.count - i >= 64 {
+      compress(bytes[i..<(i + 64)])
+      i += 64
+    }
+    while i < bytes.count {
+      buffer.append(bytes[i])
+      i += 1
+    }
+  }
+
+  public mutating func update(_ text: String) {
+    var text = text
+    text.withUTF8 { update(contiguous: $0) }
+  }
 
   /// The digest as 64 lowercase hex digits.
   public mutating func finalizeHex() -> String {
     let bitLength = length &* 8
-    update([0x80])
-    while buffer.count != 56 { update([0]) }
+    buffer.append(0x80)
+    if buffer.count > 56 {
+      while buffer.count < 64 { buffer.append(0) }
+      compress(buffer[...])
+      buffer.removeAll(keepingCapacity: true)
+    }
+    while buffer.count < 56 { buffer.append(0) }
     for i in (0..<8).reversed() { buffer.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
-    compress(buffer)
+    compress(buffer[...])
     buffer.removeAll()
     return state.map { word in
       let hex = String(word, radix: 16)
@@ -43,7 +73,11 @@ public struct SHA256 {
     return h.finalizeHex()
   }
 
-  public static func hex(of text: String) -> String { hex(of: text.utf8) }
+  public static func hex(of text: String) -> String {
+    var h = SHA256()
+    h.update(text)
+    return h.finalizeHex()
+  }
 
   private static let k: [UInt32] = [
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -56,11 +90,12 @@ public struct SHA256 {
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
   ]
 
-  private mutating func compress(_ block: [UInt8]) {
+  private mutating func compress<C: RandomAccessCollection>(_ block: C) where C.Element == UInt8, C.Index == Int {
     var w = [UInt32](repeating: 0, count: 64)
+    let base = block.startIndex
     for i in 0..<16 {
-      w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16
-        | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
+      w[i] = UInt32(block[base + 4 * i]) << 24 | UInt32(block[base + 4 * i + 1]) << 16
+        | UInt32(block[base + 4 * i + 2]) << 8 | UInt32(block[base + 4 * i + 3])
     }
     for i in 16..<64 {
       let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
