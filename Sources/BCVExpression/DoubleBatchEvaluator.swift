@@ -42,8 +42,9 @@ public final class DoubleBatchEvaluator {
     let cap = capacity
     for (index, ins) in tape.instructions.enumerated() {
       let dst = registers + index * cap
+      // Operand b is a register only for binary operations (for powInt it is the exponent).
       let x = registers + Int(ins.a) * cap
-      let y = registers + Int(ins.b) * cap
+      let y = ins.op.hasSecondRegister ? registers + Int(ins.b) * cap : x
       switch ins.op {
       case .variable:
         let src = inputs + Int(ins.a) * stride
@@ -59,7 +60,7 @@ public final class DoubleBatchEvaluator {
       case .negate: for k in 0..<count { dst[k] = -x[k] }
       case .powInt: Self.powInt(dst, x, Int(ins.b), count)
       case .powReal:
-        for k in 0..<count { dst[k] = x[k] > 0 ? Glibc_pow(x[k], y[k]) : .nan }
+        for k in 0..<count { dst[k] = x[k] > 0 ? pow(x[k], y[k]) : .nan }
       case .sin: for k in 0..<count { dst[k] = sin(x[k]) }
       case .cos: for k in 0..<count { dst[k] = cos(x[k]) }
       case .tan: for k in 0..<count { dst[k] = tan(x[k]) }
@@ -104,4 +105,13 @@ public func integerPower(_ x: Double, _ n: Int) -> Double {
   return n < 0 ? 1 / result : result
 }
 
-@inline(__always) func Glibc_pow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
+
+extension Instruction.OpCode {
+  /// Whether operand `b` names a register (binary operations), not an exponent or nothing.
+  @inline(__always) var hasSecondRegister: Bool {
+    switch self {
+    case .add, .subtract, .multiply, .divide, .powReal: return true
+    default: return false
+    }
+  }
+}

@@ -97,18 +97,3 @@ public struct SamplingStrategy: Strategy {
     "(" + p.map { "\($0)" }.joined(separator: ", ") + ")"
   }
 }
-
-/// A wall-clock budget on the monotonic clock.
-struct Deadline: Sendable {
-  let end: UInt64
-  init(seconds: Double) {
-    // Clamped to a year, so an infinite or absurd budget cannot overflow the conversion.
-    end = DispatchTimeShim.now() &+ UInt64(min(max(0, seconds), 3.2e7) * 1e9)
-  }
-  var hasPassed: Bool { DispatchTimeShim.now() >= end }
-}
-
-import Dispatch
-enum DispatchTimeShim {
-  static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
-}

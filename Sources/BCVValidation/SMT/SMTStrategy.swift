@@ -72,7 +72,7 @@ public struct SMTStrategy: Strategy {
 extension Deadline {
   /// Seconds left before the deadline (0 once it has passed).
   var remainingSeconds: Double {
-    let now = DispatchTimeShim.now()
+    let now = Deadline.now()
     return now >= end ? 0 : Double(end - now) / 1e9
   }
 }
