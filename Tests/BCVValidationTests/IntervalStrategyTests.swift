@@ -40,6 +40,21 @@ enum IntervalCases {
                     certificate: "0.5*x1^2 + 0.5*x2^2 - 2")
   }
 
+  /// A rotation, ẋ1 = −x2, ẋ2 = x1, with B = x1² + x2² − 1: Ḃ = −2·x1·x2 + 2·x2·x1 ≡ 0,
+  /// which the natural extension and the mean-value form cannot bound by 0 on any box
+  /// that does not touch an axis, but the expanded polynomial (zero) can.
+  static func hamiltonian() throws -> BarrierProblem {
+    try makeProblem(variables: vars, dynamics: ["-x2", "x1"], domain: [(-2, 2), (-2, 2)],
+                    initial: try whereSet(vars, ["x1^2 + x2^2 <= 0.25"]),
+                    unsafe: StateSet(box: [0: Bounds(Rational(3) / Rational(2), Rational(2))]),
+                    certificate: "x1^2 + x2^2 - 1")
+  }
+
+  /// g = −0.1·x1² + 0.2·x1 − 0.1 = −(x1 − 1)²/10 on [0, 2]: zero at x1 = 1, a corner of
+  /// the first split. Rounded Bernstein coefficients straddle 0 there; the exact ones
+  /// have maximum 0.
+  static let cornerTangency = "-0.1*x1^2 + 0.2*x1 - 0.1"
+
   /// One obligation `expression <= 0` (or `< 0`) on a single box, for direct tests.
   static func obligation(_ expression: Expr, box: [(Double, Double)], strict: Bool = false) -> CompiledObligation {
     let bounds = box.map { Bounds(Rational(exactly: $0.0)!, Rational(exactly: $0.1)!) }
@@ -107,6 +122,34 @@ enum IntervalCases {
     let fraction = try #require(result.undecidedFraction)
     #expect(fraction > 0 && fraction <= 1)
     #expect(result.boxes == 3000)
+  }
+
+  @Test func theBernsteinEnclosureProvesWhatIntervalFormsCannot() throws {
+    let flow = try compiled(IntervalCases.hamiltonian())[2]
+    let with = IntervalStrategy().decide(flow, settings: IntervalCases.settings())
+    #expect(with.status == .holds(proof: true))
+    #expect(with.boxes < 100)
+    let without = IntervalStrategy(usesBernstein: false).decide(flow, settings: IntervalCases.settings(maxBoxes: 2000))
+    guard case .unknown = without.status else {
+      Issue.record("without Bernstein the Hamiltonian flow should stay unknown, got \(without.status)")
+      return
+    }
+  }
+
+  @Test func aTangencyOnABoxCornerIsDecidedByExactBernsteinCoefficients() throws {
+    let g = try ExprParser(variables: ["x1"]).parse(IntervalCases.cornerTangency)
+    let o = IntervalCases.obligation(g, box: [(0, 2)])
+    #expect(IntervalStrategy().decide(o, settings: IntervalCases.settings()).status == .holds(proof: true))
+    let without = IntervalStrategy(usesBernstein: false).decide(o, settings: IntervalCases.settings(maxBoxes: 2000))
+    #expect(without.status != .holds(proof: true))
+    // Strictly below 0 fails at x1 = 1 itself: a zero maximum must not prove it.
+    let strict = IntervalCases.obligation(g, box: [(0, 2)], strict: true)
+    let result = IntervalStrategy().decide(strict, settings: IntervalCases.settings())
+    guard case .violated(let cex) = result.status else {
+      Issue.record("g < 0 fails at x1 = 1, got \(result.status)")
+      return
+    }
+    #expect(cex.point == [1])
   }
 
   @Test func provesANonPolynomialCase() throws {
@@ -189,7 +232,7 @@ enum IntervalCases {
 
   @Test func resultsAreIdenticalForAnyWorkerCount() throws {
     for problem in [try IntervalCases.polynomialValid(), try IntervalCases.polynomialInvalid(),
-                    try IntervalCases.sinValid(), try IntervalCases.zeroMargin()] {
+                    try IntervalCases.sinValid(), try IntervalCases.zeroMargin(), try IntervalCases.hamiltonian()] {
       let obligations = try compiled(problem)
       var verdicts: [Verdict] = []
       for workers in [1, 2, 3] {

@@ -100,6 +100,26 @@ import Testing
     expectRejected(replacing(cert, leaves: leaves), mentioning: "does not show")
   }
 
+  @Test func leavesBoundedByBernsteinCoefficientsAreCheckedExactly() throws {
+    // Ḃ ≡ 0: only the exact Bernstein expansion confirms the flow leaves' bound 0.
+    let cert = try certificates(IntervalCases.hamiltonian())[2].1
+    #expect(CertificateChecker.check(cert) == .accepted(leaves: cert.leaves.count))
+    let i = try #require(cert.leaves.firstIndex { if case .bounded = $0.decision { return true } else { return false } })
+    let leaf = cert.leaves[i]
+    var leaves = cert.leaves
+    leaves[i] = ProofCertificate.Leaf(piece: leaf.piece, lower: leaf.lower, upper: leaf.upper,
+                                      decision: .bounded(upperBound: -0x1p-60))
+    expectRejected(replacing(cert, leaves: leaves), mentioning: "leaf \(i)")
+
+    // A zero at a leaf's corner, certified by the exact maximum 0.
+    let g = try ExprParser(variables: ["x1"]).parse(IntervalCases.cornerTangency)
+    let (result, corner) = IntervalStrategy().prove(IntervalCases.obligation(g, box: [(0, 2)]),
+                                                    settings: IntervalCases.settings())
+    #expect(result.status == .holds(proof: true))
+    let certificate = try #require(corner)
+    #expect(CertificateChecker.check(certificate) == .accepted(leaves: certificate.leaves.count))
+  }
+
   @Test func anAlteredDiscardIsRejected() throws {
     let cert = try certificates(IntervalCases.polynomialValid())[0].1
     let i = try #require(cert.leaves.firstIndex { if case .discarded = $0.decision { return true } else { return false } })

@@ -101,3 +101,26 @@ func bernsteinOverestimationShrinksQuadratically() {
     #expect(BernsteinExpansion(square, over: [Bounds(0, w)]).minimum == 0)
   }
 }
+
+@Test("the outward-rounded Bernstein coefficients enclose the exact ones")
+func roundedBernsteinCoefficientsEncloseTheExactOnes() throws {
+  var rng = SeededGenerator(seed: propertyTestSeed, stream: 43)
+  for _ in 0..<150 {
+    let n = 1 + rng.nextInt(below: 3)
+    let terms = (0..<(1 + rng.nextInt(below: 5))).map { _ in
+      Polynomial.Term(exponents: (0..<n).map { _ in rng.nextInt(below: 5) },
+                      coefficient: Rational(BigInt(rng.nextInt(below: 2001) - 1000), BigInt(1 + rng.nextInt(below: 30))))
+    }
+    let p = Polynomial(variableCount: n, terms: terms)
+    let lower = (0..<n).map { _ in rng.nextDouble(in: -50, 50) }
+    let upper = lower.map { $0 + rng.nextDouble(in: 0, 4) }
+    let rounded = try #require(BernsteinEnclosure(p, maxCoefficients: 4096)).coefficients(lower: lower, upper: upper)
+    let exact = BernsteinExpansion(p, over: zip(lower, upper).map {
+      Bounds(Rational(exactly: $0)!, Rational(exactly: $1)!)
+    }).coefficients
+    #expect(rounded.count == exact.count)
+    for (r, e) in zip(rounded, exact) {
+      #expect(Rational(exactly: r.lower)! <= e && e <= Rational(exactly: r.upper)!, "\(r) vs \(e)")
+    }
+  }
+}

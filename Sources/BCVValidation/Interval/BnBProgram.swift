@@ -9,6 +9,8 @@ import BCVNumerics
 ///   `Expr.derivative(withRespectTo:)`; where g has an `abs` kink the derivative uses
 ///   sign(u), whose enclosure spans the Clarke gradient, so mean-value bounds stay sound.
 /// - `value` computes g alone, for the value at a box's centre.
+/// - `bernstein` encloses a polynomial g by its Bernstein coefficients (nil when g is not
+///   a polynomial, is too large, or the strategy was made without it).
 /// - `roots[p]` is piece p's box enclosed outward in doubles: it contains the exact box.
 struct BnBProgram: Sendable {
   let compiled: CompiledObligation
@@ -19,6 +21,7 @@ struct BnBProgram: Sendable {
   /// enclosure is defined, which fails only for the internal `sign` function (it appears
   /// in g when g is itself the derivative of an expression with `abs`).
   let meanValueAllowed: Bool
+  let bernstein: BernsteinEnclosure?
   /// The register of each variable in `compiled.tape`, or -1 when g and the constraints
   /// do not use it.
   let variableRegisters: [Int]
@@ -28,7 +31,10 @@ struct BnBProgram: Sendable {
   /// variable (a point bound) still has a meaningful measure.
   let measuredDimensions: [[Int]]
 
-  init(_ compiled: CompiledObligation) {
+  /// The most terms g's expansion may have for the Bernstein enclosure to be prepared.
+  static let maxExpandedTerms = 20_000
+
+  init(_ compiled: CompiledObligation, bernstein usesBernstein: Bool) {
     let obligation = compiled.obligation
     let n = obligation.dimension
     let g = obligation.expression
@@ -37,6 +43,10 @@ struct BnBProgram: Sendable {
     gradient = BnBIntervalTape(Tape(compiling: (0..<n).map { g.derivative(withRespectTo: $0) }, variableCount: n))
     value = BnBIntervalTape(Tape(compiling: [g], variableCount: n))
     meanValueAllowed = !value.tape.instructions.contains { $0.op == .sign }
+    bernstein = usesBernstein
+      ? g.polynomial(variableCount: n, maxTerms: Self.maxExpandedTerms).flatMap {
+        BernsteinEnclosure($0, maxCoefficients: IntervalStrategy.maxBernsteinCoefficients)
+      } : nil
     var registers = Array(repeating: -1, count: n)
     for (index, ins) in compiled.tape.instructions.enumerated() where ins.op == .variable {
       registers[Int(ins.a)] = index

@@ -15,8 +15,9 @@ struct BnBSearch {
   let contraction: Bool
   let recordLeaves: Bool
 
-  init(compiled: CompiledObligation, settings: StrategySettings, contraction: Bool, recordLeaves: Bool) {
-    program = BnBProgram(compiled)
+  init(compiled: CompiledObligation, settings: StrategySettings, contraction: Bool, recordLeaves: Bool,
+       bernstein: Bool) {
+    program = BnBProgram(compiled, bernstein: bernstein)
     self.settings = settings
     self.contraction = contraction
     self.recordLeaves = recordLeaves

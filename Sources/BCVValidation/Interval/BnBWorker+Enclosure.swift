@@ -23,10 +23,14 @@ extension BnBWorker {
   /// (possibly contracted) box has lower end l > 0; `.infeasible` only when HC4 proved
   /// that no point of the box satisfies the constraints; `.decided(.bounded(u))` only when
   /// u certifies the relation and bounds g from above at every point of the box that may
-  /// lie in the piece's set (at every point of the box without contraction). Leaves
+  /// lie in the piece's set (at every point of the box without contraction). The bound u
+  /// comes from the first of these that certifies: the natural enclosure (intersected
+  /// with g's contracted enclosure), its intersection with the mean-value form, and, for a
+  /// polynomial g, the Bernstein enclosure (`bernsteinBound`). Leaves
   /// `slopes` set to |∂g/∂xᵢ| over the box when it computed them.
   mutating func enclose(piece: Int, evaluations: inout Int) -> Enclosure {
     slopesKnown = false
+    centreViolates = false
     let constraints = program.compiled.pieceConstraints[piece]
     for d in 0..<program.dimension { box[d] = Interval(lower[d], upper[d]) }
     forward(&evaluations)
@@ -52,10 +56,43 @@ extension BnBWorker {
     if natural.isPossiblyUndefined { return .undefined }
     if let f = feasibleG, case let both = natural.intersection(f), !both.isEmpty { natural = both }
     if program.certifies(upperBound: natural.upper) { return .decided(.bounded(upperBound: natural.upper)) }
-    guard let meanValue = meanValueForm(&evaluations) else { return .open }
-    let both = natural.intersection(meanValue)
-    guard !both.isEmpty, !both.isPossiblyUndefined, program.certifies(upperBound: both.upper) else { return .open }
-    return .decided(.bounded(upperBound: both.upper))
+    if let meanValue = meanValueForm(&evaluations), case let both = natural.intersection(meanValue),
+       !both.isEmpty, !both.isPossiblyUndefined, program.certifies(upperBound: both.upper) {
+      return .decided(.bounded(upperBound: both.upper))
+    }
+    if let bound = bernsteinBound(&evaluations) { return .decided(.bounded(upperBound: bound)) }
+    return .open
+  }
+
+  /// An upper bound of g on the box that certifies the relation, from g's Bernstein
+  /// coefficients (`BernsteinEnclosure`); nil when g is not a (small enough) polynomial or the
+  /// coefficients do not certify.
+  ///
+  /// The coefficients are first enclosed in interval arithmetic. When that fails only
+  /// because some enclosures straddle the bound (no coefficient certainly violates), the
+  /// exact rational coefficients decide: an exact maximum of 0 proves g ≤ 0 at a tangency
+  /// that sits on the box's corner, where any rounded enclosure must straddle 0. Skipped
+  /// when g certainly violates at the box's centre.
+  private mutating func bernsteinBound(_ evaluations: inout Int) -> Double? {
+    // g at a point of the box lies in the coefficients' range: a violating centre value
+    // (from the mean-value form) means no Bernstein bound can certify.
+    guard !centreViolates, let bernstein = program.bernstein, var work = bernsteinWork else { return nil }
+    for d in 0..<program.dimension where !(lower[d].isFinite && upper[d].isFinite) { return nil }
+    evaluations += 1
+    bernsteinWork = nil
+    let range = bernstein.range(lower: lower, upper: upper, in: &work)
+    bernsteinWork = work
+    let bound = range.enclosure.upper
+    if program.certifies(upperBound: bound) { return bound }
+    guard program.certifies(upperBound: range.greatestLower) else { return nil }
+    var bounds: [Bounds] = []
+    for d in 0..<program.dimension {
+      guard let lo = Rational(exactly: lower[d]), let hi = Rational(exactly: upper[d]) else { return nil }
+      bounds.append(Bounds(lo, hi))
+    }
+    evaluations += 1
+    let exactBound = BernsteinExpansion(bernstein.polynomial, over: bounds).maximum.doubleEnclosure.upper
+    return program.certifies(upperBound: exactBound) ? exactBound : nil
   }
 
   /// The main tape over `box` into `registers`.
@@ -115,6 +152,7 @@ extension BnBWorker {
     }
     var sum = valueRegisters[program.value.output(0)]
     if sum.isPossiblyUndefined { return nil }
+    centreViolates = !program.certifies(upperBound: sum.lower)
     for d in 0..<n {
       sum = sum + gradientRegisters[program.gradient.output(d)] * (box[d] - centre[d])
     }

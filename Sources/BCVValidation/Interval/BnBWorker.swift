@@ -6,7 +6,8 @@ import BCVNumerics
 /// Per box, in order (see `IntervalStrategy` for the whole algorithm):
 /// 1. discard when a constraint's enclosure is certainly > 0;
 /// 2. optionally contract the box onto the constraints (HC4), then re-test 1;
-/// 3. accept when g's enclosure certainly satisfies the relation (`enclosure(...)`);
+/// 3. accept when g's enclosure certainly satisfies the relation (`enclosure(...)`:
+///    natural extension, then mean-value form, then Bernstein for polynomials);
 /// 4. look for a confirmed counterexample (`BnBPointSearch`);
 /// 5. otherwise split along the variable of largest smear, or leave the box undecided when
 ///    no variable can be split.
@@ -35,6 +36,11 @@ struct BnBWorker {
   /// |∂g/∂xᵢ| over the current box, or nil when not computed or not finite.
   var slopes: [Double]
   var slopesKnown = false
+  /// Whether g certainly violates the relation at the current box's centre (set by the
+  /// mean-value form when it runs).
+  var centreViolates = false
+  /// Buffers for the Bernstein enclosure, when the program has one.
+  var bernsteinWork: BernsteinEnclosure.Workspace?
 
   init(program: BnBProgram, contraction: Bool, recordLeaves: Bool, minWidth: Double) {
     self.program = program
@@ -52,6 +58,7 @@ struct BnBWorker {
     lower = Array(repeating: 0, count: n)
     upper = lower
     slopes = lower
+    bernsteinWork = program.bernstein.map { BernsteinEnclosure.Workspace(for: $0) }
   }
 
   /// Processes boxes `range` of `wave`, stopping at the first confirmed counterexample.

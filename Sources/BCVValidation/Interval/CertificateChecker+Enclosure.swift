@@ -3,17 +3,38 @@ import BCVNumerics
 
 extension CertificateChecker {
   /// The checker's own enclosure of g over a leaf box: natural interval evaluation of g's
-  /// tape, then, when that is not enough, its intersection with the mean-value form.
+  /// tape, then, when that is not enough, its intersection with the mean-value form, and
+  /// for a polynomial g its exact Bernstein coefficients.
   struct GEnclosure {
     let value: Tape
     /// ∂g/∂xᵢ as output i, or nil when the mean-value form may not be used: g contains
     /// the internal `sign` function (g may then be discontinuous).
     let gradient: Tape?
+    /// g expanded exactly, when it is a polynomial whose tensor Bernstein expansion has at
+    /// most `IntervalStrategy.maxBernsteinCoefficients` coefficients (the most the
+    /// strategy uses).
+    let polynomial: Polynomial?
 
     init(_ g: Expr, variableCount n: Int) {
       value = Tape(compiling: [g], variableCount: n)
       gradient = value.instructions.contains { $0.op == .sign }
         ? nil : Tape(compiling: (0..<n).map { g.derivative(withRespectTo: $0) }, variableCount: n)
+      polynomial = g.polynomial(variableCount: n, maxTerms: BnBProgram.maxExpandedTerms).flatMap { p in
+        BernsteinExpansion.coefficientCount(of: p).map { $0 <= IntervalStrategy.maxBernsteinCoefficients } == true
+          ? p : nil
+      }
+    }
+
+    /// Whether g ≤ u at every point of the box `lower…upper` (finite doubles, read as
+    /// exact rationals), by the exact Bernstein range; false when g is not such a polynomial.
+    func bernsteinConfirms(upperBound u: Double, lower: [Double], upper: [Double]) -> Bool {
+      guard let polynomial, let bound = Rational(exactly: u) else { return false }
+      var bounds: [Bounds] = []
+      for (lo, hi) in zip(lower, upper) {
+        guard let l = Rational(exactly: lo), let h = Rational(exactly: hi) else { return false }
+        bounds.append(Bounds(l, h))
+      }
+      return BernsteinExpansion(polynomial, over: bounds).maximum <= bound
     }
 
     /// An interval containing g(x) for every x in `box`, or nil when g is possibly

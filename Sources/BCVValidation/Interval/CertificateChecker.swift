@@ -28,7 +28,9 @@ public enum CertificateCheckResult: Sendable, Hashable {
 ///    - `discarded(k, l)`: l > 0, and constraint k's enclosure is defined with lower end ≥ l;
 ///    - `bounded(u)`: u ≤ 0 (< 0 when strict), and g's enclosure is defined with upper
 ///      end ≤ u, where the enclosure is the natural one or, failing that, its
-///      intersection with the mean-value form (recomputed here, see `meanValue`).
+///      intersection with the mean-value form (recomputed here, see `meanValue`), or,
+///      failing both, for a polynomial g, the greatest of its exact rational Bernstein
+///      coefficients over the leaf box (`BernsteinExpansion`, no rounding at all).
 ///
 /// "Defined" is stricter than `Interval`'s operators: an enclosure also counts as
 /// undefined when any division's divisor, or any negative power's base, encloses 0 on the
@@ -79,7 +81,7 @@ public enum CertificateChecker {
         guard let e = bounds.enclosure(on: box) else {
           return .rejected(reason: "leaf \(i): the expression is possibly undefined on the leaf")
         }
-        guard e.upper <= u else {
+        guard e.upper <= u || bounds.bernsteinConfirms(upperBound: u, lower: leaf.lower, upper: leaf.upper) else {
           return .rejected(reason: "leaf \(i): the expression's enclosure \(e) does not confirm the recorded upper bound \(u)")
         }
       }

@@ -13,10 +13,13 @@ import BCVNumerics
 ///    contraction also narrows g's enclosure on the set where g shares subexpressions with
 ///    the constraints;
 /// 3. **accepted** when g's enclosure certainly satisfies the relation (upper ≤ 0, or < 0
-///    when strict): first the natural interval extension of the tape, then its
+///    when strict), escalating: first the natural interval extension of the tape, then its
 ///    intersection with the mean-value form g(c) + ∇g(B)·(B − c) (gradient tape compiled
-///    once per obligation from `Expr.derivative`). An enclosure that is undefined (NaN)
-///    anywhere never accepts: a point where g is undefined violates the obligation;
+///    once per obligation from `Expr.derivative`), then, when g is a polynomial with at
+///    most `maxBernsteinCoefficients` tensor coefficients, the range of its Bernstein
+///    coefficients over the box (outward-rounded; exact rational when rounding alone
+///    blocks the decision). An enclosure that is undefined (NaN) anywhere never accepts: a
+///    point where g is undefined violates the obligation;
 /// 4. **searched** for a counterexample: centre and linearisation corner in floating
 ///    point, a short projected gradient ascent, then `CounterexampleCheck.confirm`; a
 ///    confirmed point answers `violated` at once;
@@ -46,11 +49,20 @@ public struct IntervalStrategy: Strategy {
   public let isSound = true
   /// Boxes per chunk: the unit of parallel work.
   public static let chunkSize = 128
+  /// The most tensor Bernstein coefficients, Π(d_i + 1), for which a polynomial g gets the
+  /// Bernstein enclosure; beyond that its cost per box outweighs the boxes it saves.
+  public static let maxBernsteinCoefficients = 4096
+  /// Whether boxes escalate to the Bernstein enclosure for polynomial obligations (step 3).
+  /// Off only to measure what it buys (`bcv-perf obligations`).
+  public let usesBernstein: Bool
 
-  public init() {}
+  public init(usesBernstein: Bool = true) {
+    self.usesBernstein = usesBernstein
+  }
 
   public func decide(_ compiled: CompiledObligation, settings: StrategySettings) -> ObligationResult {
-    BnBSearch(compiled: compiled, settings: settings, contraction: true, recordLeaves: false).run().result
+    BnBSearch(compiled: compiled, settings: settings, contraction: true, recordLeaves: false,
+              bernstein: usesBernstein).run().result
   }
 
   /// Decides the obligation and, when it is proved, returns a certificate of the proof
@@ -62,8 +74,9 @@ public struct IntervalStrategy: Strategy {
   /// (`2*x1*-x1` reads back as 2·(x1·(−x1))), which changes interval enclosures; the
   /// re-reading is repeated until the texts read back to exactly what was proved. The
   /// search runs without HC4 contraction, so that every leaf is decided by a rule the
-  /// checker re-verifies with plain interval evaluation (a constraint's natural
-  /// enclosure, or g's natural enclosure intersected with the mean-value form). Box counts
+  /// checker re-verifies on its own code path (a constraint's natural enclosure; g's
+  /// natural enclosure intersected with the mean-value form, or g's exact rational
+  /// Bernstein coefficients). Box counts
   /// may therefore differ from `decide`'s. The certificate is nil unless the status is
   /// `holds(proof: true)`; it is also nil, with `decide`'s result, when the texts do not
   /// reach such a fixed point (an expression with the internal `sign` function does not
@@ -75,7 +88,7 @@ public struct IntervalStrategy: Strategy {
             b.lower.doubleEnclosure.lower.isFinite && b.upper.doubleEnclosure.upper.isFinite } })
     else { return (decide(compiled, settings: settings), nil) }
     let outcome = BnBSearch(compiled: CompiledObligation(reread), settings: settings, contraction: false,
-                            recordLeaves: true).run()
+                            recordLeaves: true, bernstein: usesBernstein).run()
     guard outcome.result.status == .holds(proof: true) else { return (outcome.result, nil) }
     return (outcome.result, ProofCertificate(statementOf: reread, leaves: outcome.leaves))
   }
