@@ -70,7 +70,12 @@ enum RunCommand {
     if let dir = args.value("certificate") {
       do {
         let files = try CertificateWriting.write(for: results, cases: outcome.cases, configuration: request.configuration, to: dir)
-        if !request.quiet { print("certificates: \(files.count) written to \(dir)") }
+        if !request.quiet { print("certificates: \(files.written.count) written to \(dir)") }
+        if !files.uncertified.isEmpty {
+          Platform.writeStderr("certificates: \(files.uncertified.count) proved obligation(s) have none; proved again"
+                               + " without HC4 contraction (which certificates cannot record), they stayed unknown:\n"
+                               + files.uncertified.map { "  " + $0 + "\n" }.joined())
+        }
       } catch {
         throw InternalFailure("cannot write certificates to \(dir): \(error)")
       }
