@@ -6,9 +6,10 @@ import Testing
 
 @Suite struct ProofCertificateTests {
   /// The proved obligations of a valid case with their certificates.
-  func certificates(_ problem: BarrierProblem) throws -> [(CompiledObligation, ProofCertificate)] {
+  func certificates(_ problem: BarrierProblem, strategy: IntervalStrategy = IntervalStrategy())
+    throws -> [(CompiledObligation, ProofCertificate)] {
     try compiled(problem).map { o in
-      let (result, certificate) = IntervalStrategy().prove(o, settings: IntervalCases.settings())
+      let (result, certificate) = strategy.prove(o, settings: IntervalCases.settings())
       #expect(result.status == .holds(proof: true))
       return (o, try #require(certificate))
     }
@@ -53,10 +54,53 @@ import Testing
     for (_, cert) in proved { #expect(CertificateChecker.check(cert).isAccepted) }
   }
 
-  @Test func certificatesRecordBothKindsOfLeaves() throws {
-    let initial = try certificates(IntervalCases.polynomialValid())[0].1
-    #expect(initial.leaves.contains { if case .discarded = $0.decision { return true } else { return false } })
-    #expect(initial.leaves.contains { if case .bounded = $0.decision { return true } else { return false } })
+  @Test func certificatesRecordEveryKindOfLeaf() throws {
+    // Without the Bernstein step the initial disc is tiled by discarded and bounded leaves.
+    let plain = try certificates(IntervalCases.polynomialValid(), strategy: IntervalStrategy(usesBernstein: false))[0].1
+    #expect(plain.leaves.contains { if case .discarded = $0.decision { return true } else { return false } })
+    #expect(plain.leaves.contains { if case .bounded = $0.decision { return true } else { return false } })
+    // With it, B − (x1² + x2² − 1/4) = −3/4 settles the whole piece: one leaf, multiplier 1.
+    let relaxed = try certificates(IntervalCases.polynomialValid())[0].1
+    #expect(relaxed.leaves.count == 1)
+    guard case .boundedOnSet(let k, let lambda, let u) = relaxed.leaves[0].decision else {
+      Issue.record("expected a boundedOnSet leaf, got \(relaxed.leaves[0].decision)")
+      return
+    }
+    #expect(k == 0 && lambda == 1 && u == -0.75)
+    #expect(CertificateChecker.check(relaxed).isAccepted)
+  }
+
+  @Test func aLevelSetTangencyIsCertifiedThroughItsSetMultiplier() throws {
+    // Level-set initial condition B − c1 ≤ 0 on X0 = {B ≤ c1}: zero margin on the whole
+    // boundary, g − h = 0 exactly. Proved and certified without contraction.
+    let vars = IntervalCases.vars
+    let half = Rational(1) / Rational(2)
+    let p = try makeProblem(variables: vars, dynamics: ["-x1", "-x2"], domain: [(-2, 2), (-2, 2)],
+                            initial: try whereSet(vars, ["x1^2 + x2^2 - 1 <= -0.5"]),
+                            unsafe: StateSet(box: [0: Bounds(Rational(3) / Rational(2), 2)]),
+                            certificate: "x1^2 + x2^2 - 1", condition: .levelSet(c1: -half, c2: half))
+    let o = try compiled(p)[0]
+    let (result, certificate) = IntervalStrategy().prove(o, settings: IntervalCases.settings())
+    #expect(result.status == .holds(proof: true))
+    let cert = try #require(certificate)
+    #expect(CertificateChecker.check(cert).isAccepted)
+    let (plain, none) = IntervalStrategy(usesBernstein: false).prove(o, settings: IntervalCases.settings(maxBoxes: 2000))
+    #expect(plain.status != .holds(proof: true) && none == nil)
+
+    // A leaf claiming a bound the relaxation does not give, a negative multiplier, and a
+    // multiplier that does not cancel the leading form: all rejected.
+    let leaf = cert.leaves[0]
+    guard case .boundedOnSet(let k, _, let u) = leaf.decision else {
+      Issue.record("expected a boundedOnSet leaf, got \(leaf.decision)")
+      return
+    }
+    for (lambda, bound, reason) in [(Rational(1), -0x1p-40, "leaf 0"), (Rational(-1), u, "negative"),
+                                    (Rational(1) / Rational(2), u, "leaf 0")] {
+      var leaves = cert.leaves
+      leaves[0] = ProofCertificate.Leaf(piece: leaf.piece, lower: leaf.lower, upper: leaf.upper,
+                                        decision: .boundedOnSet(constraint: k, multiplier: lambda, upperBound: bound))
+      expectRejected(replacing(cert, leaves: leaves), mentioning: reason)
+    }
   }
 
   @Test func jsonRoundTripsExactlyAndDeterministically() throws {
@@ -67,8 +111,13 @@ import Testing
       #expect(back == cert)
       #expect(CertificateChecker.check(back).isAccepted)
       let text = String(decoding: data, as: UTF8.self)
-      #expect(text.contains("\"format\":\"bcv-proof/1\""))
+      #expect(text.contains("\"format\":\"bcv-proof/2\""))
+      // A bcv-proof/1 file (the same leaves kinds, minus boundedOnSet) still reads.
+      let old = text.replacingOccurrences(of: "bcv-proof/2", with: "bcv-proof/1")
+      #expect(try ProofCertificate(json: Data(old.utf8)) == cert)
     }
+    let relaxed = try certificates(IntervalCases.polynomialValid())[0].1
+    #expect(try ProofCertificate(json: relaxed.jsonData()) == relaxed)
   }
 
   @Test func leafNumbersMustBeExactDoubles() throws {
@@ -121,7 +170,7 @@ import Testing
   }
 
   @Test func anAlteredDiscardIsRejected() throws {
-    let cert = try certificates(IntervalCases.polynomialValid())[0].1
+    let cert = try certificates(IntervalCases.polynomialValid(), strategy: IntervalStrategy(usesBernstein: false))[0].1
     let i = try #require(cert.leaves.firstIndex { if case .discarded = $0.decision { return true } else { return false } })
     var leaves = cert.leaves
     let leaf = leaves[i]

@@ -10,7 +10,8 @@ import BCVNumerics
 ///   sign(u), whose enclosure spans the Clarke gradient, so mean-value bounds stay sound.
 /// - `value` computes g alone, for the value at a box's centre.
 /// - `bernstein` encloses a polynomial g by its Bernstein coefficients (nil when g is not
-///   a polynomial, is too large, or the strategy was made without it).
+///   a polynomial, is too large, or the strategy was made without it); `setMultipliers`
+///   do the same for g − λ·h per constraint h where that cancels g's leading form.
 /// - `roots[p]` is piece p's box enclosed outward in doubles: it contains the exact box.
 struct BnBProgram: Sendable {
   let compiled: CompiledObligation
@@ -22,6 +23,9 @@ struct BnBProgram: Sendable {
   /// in g when g is itself the derivative of an expression with `abs`).
   let meanValueAllowed: Bool
   let bernstein: BernsteinEnclosure?
+  /// Per piece, the set multipliers (`BnBSetMultiplier`) of its constraints; empty
+  /// without the Bernstein step.
+  let setMultipliers: [[BnBSetMultiplier]]
   /// The register of each variable in `compiled.tape`, or -1 when g and the constraints
   /// do not use it.
   let variableRegisters: [Int]
@@ -43,10 +47,12 @@ struct BnBProgram: Sendable {
     gradient = BnBIntervalTape(Tape(compiling: (0..<n).map { g.derivative(withRespectTo: $0) }, variableCount: n))
     value = BnBIntervalTape(Tape(compiling: [g], variableCount: n))
     meanValueAllowed = !value.tape.instructions.contains { $0.op == .sign }
-    bernstein = usesBernstein
-      ? g.polynomial(variableCount: n, maxTerms: Self.maxExpandedTerms).flatMap {
-        BernsteinEnclosure($0, maxCoefficients: IntervalStrategy.maxBernsteinCoefficients)
-      } : nil
+    let polynomial = usesBernstein ? g.polynomial(variableCount: n, maxTerms: Self.maxExpandedTerms) : nil
+    bernstein = polynomial.flatMap { BernsteinEnclosure($0, maxCoefficients: IntervalStrategy.maxBernsteinCoefficients) }
+    setMultipliers = polynomial.map {
+      BnBSetMultiplier.all(for: obligation, g: $0, maxTerms: Self.maxExpandedTerms,
+                           maxCoefficients: IntervalStrategy.maxBernsteinCoefficients)
+    } ?? obligation.region.pieces.map { _ in [] }
     var registers = Array(repeating: -1, count: n)
     for (index, ins) in compiled.tape.instructions.enumerated() where ins.op == .variable {
       registers[Int(ins.a)] = index

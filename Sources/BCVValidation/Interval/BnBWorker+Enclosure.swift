@@ -26,7 +26,9 @@ extension BnBWorker {
   /// lie in the piece's set (at every point of the box without contraction). The bound u
   /// comes from the first of these that certifies: the natural enclosure (intersected
   /// with g's contracted enclosure), its intersection with the mean-value form, and, for a
-  /// polynomial g, the Bernstein enclosure (`bernsteinBound`). Leaves
+  /// polynomial g, the Bernstein enclosure (`bernsteinBound`). `.decided(.boundedOnSet(k,
+  /// λ, u))` only when g − λ·h_k ≤ u ≤ 0 (< 0 when strict) on the box, h_k the piece's
+  /// constraint k, so g ≤ u at every point of the box in the piece's set. Leaves
   /// `slopes` set to |∂g/∂xᵢ| over the box when it computed them.
   mutating func enclose(piece: Int, evaluations: inout Int) -> Enclosure {
     slopesKnown = false
@@ -61,6 +63,16 @@ extension BnBWorker {
       return .decided(.bounded(upperBound: both.upper))
     }
     if let bound = bernsteinBound(&evaluations) { return .decided(.bounded(upperBound: bound)) }
+    for (m, multiplier) in program.setMultipliers[piece].enumerated() {
+      guard var work = setWork[piece][m] else { continue }
+      setWork[piece][m] = nil  // `work` is then the buffers' only owner: no copy on write
+      let bound = certifiedBound(multiplier.enclosure, work: &work, evaluations: &evaluations)
+      setWork[piece][m] = work
+      if let bound {
+        return .decided(.boundedOnSet(constraint: multiplier.constraint, multiplier: multiplier.multiplier,
+                                      upperBound: bound))
+      }
+    }
     return .open
   }
 
@@ -77,11 +89,20 @@ extension BnBWorker {
     // g at a point of the box lies in the coefficients' range: a violating centre value
     // (from the mean-value form) means no Bernstein bound can certify.
     guard !centreViolates, let bernstein = program.bernstein, var work = bernsteinWork else { return nil }
+    bernsteinWork = nil
+    let bound = certifiedBound(bernstein, work: &work, evaluations: &evaluations)
+    bernsteinWork = work
+    return bound
+  }
+
+  /// An upper bound of the enclosed polynomial on the box that certifies the relation:
+  /// the rounded coefficients' maximum, or, when only rounding blocks it, the exact
+  /// coefficients' maximum rounded up; nil when neither certifies or a bound is infinite.
+  private func certifiedBound(_ enclosure: BernsteinEnclosure, work: inout BernsteinEnclosure.Workspace,
+                              evaluations: inout Int) -> Double? {
     for d in 0..<program.dimension where !(lower[d].isFinite && upper[d].isFinite) { return nil }
     evaluations += 1
-    bernsteinWork = nil
-    let range = bernstein.range(lower: lower, upper: upper, in: &work)
-    bernsteinWork = work
+    let range = enclosure.range(lower: lower, upper: upper, in: &work)
     let bound = range.enclosure.upper
     if program.certifies(upperBound: bound) { return bound }
     guard program.certifies(upperBound: range.greatestLower) else { return nil }
@@ -91,7 +112,7 @@ extension BnBWorker {
       bounds.append(Bounds(lo, hi))
     }
     evaluations += 1
-    let exactBound = BernsteinExpansion(bernstein.polynomial, over: bounds).maximum.doubleEnclosure.upper
+    let exactBound = BernsteinExpansion(enclosure.polynomial, over: bounds).maximum.doubleEnclosure.upper
     return program.certifies(upperBound: exactBound) ? exactBound : nil
   }
 

@@ -7,7 +7,8 @@ import BCVNumerics
 /// 1. discard when a constraint's enclosure is certainly > 0;
 /// 2. optionally contract the box onto the constraints (HC4), then re-test 1;
 /// 3. accept when g's enclosure certainly satisfies the relation (`enclosure(...)`:
-///    natural extension, then mean-value form, then Bernstein for polynomials);
+///    natural extension, then mean-value form, then Bernstein for polynomials, then
+///    Bernstein for g − λ·h with a set multiplier);
 /// 4. look for a confirmed counterexample (`BnBPointSearch`);
 /// 5. otherwise split along the variable of largest smear, or leave the box undecided when
 ///    no variable can be split.
@@ -41,6 +42,8 @@ struct BnBWorker {
   var centreViolates = false
   /// Buffers for the Bernstein enclosure, when the program has one.
   var bernsteinWork: BernsteinEnclosure.Workspace?
+  /// Buffers for each piece's set multipliers.
+  var setWork: [[BernsteinEnclosure.Workspace?]]
 
   init(program: BnBProgram, contraction: Bool, recordLeaves: Bool, minWidth: Double) {
     self.program = program
@@ -59,6 +62,7 @@ struct BnBWorker {
     upper = lower
     slopes = lower
     bernsteinWork = program.bernstein.map { BernsteinEnclosure.Workspace(for: $0) }
+    setWork = program.setMultipliers.map { $0.map { BernsteinEnclosure.Workspace(for: $0.enclosure) } }
   }
 
   /// Processes boxes `range` of `wave`, stopping at the first confirmed counterexample.

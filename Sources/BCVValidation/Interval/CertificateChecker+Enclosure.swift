@@ -64,3 +64,43 @@ extension CertificateChecker {
     }
   }
 }
+
+extension CertificateChecker {
+  /// The polynomials g − λ·h_k that `boundedOnSet` leaves name, expanded exactly once each.
+  struct SetRelaxations {
+    private let g: Polynomial?
+    private let constraints: [[Expr]]
+    private let n: Int
+    private var cache: [String: Polynomial?] = [:]
+
+    init(g: Expr, constraints: [[Expr]], variableCount n: Int) {
+      self.g = g.polynomial(variableCount: n, maxTerms: BnBProgram.maxExpandedTerms)
+      self.constraints = constraints
+      self.n = n
+    }
+
+    /// Whether g − λ·h ≤ u at every point of the box `lower…upper` (finite doubles, read
+    /// as exact rationals), h the piece's constraint k, by the exact Bernstein range;
+    /// false when g or h is not a polynomial or the expansion exceeds
+    /// `IntervalStrategy.maxBernsteinCoefficients` coefficients.
+    mutating func confirms(piece: Int, constraint k: Int, multiplier lambda: Rational, upperBound u: Double,
+                           lower: [Double], upper: [Double]) -> Bool {
+      let key = "\(piece) \(k) \(lambda)"
+      if cache[key] == nil {
+        let h = constraints[piece][k].polynomial(variableCount: n, maxTerms: BnBProgram.maxExpandedTerms)
+        let q = g.flatMap { g in h.map { g - lambda * $0 } }
+        cache[key] = .some(q.flatMap {
+          BernsteinExpansion.coefficientCount(of: $0).map { $0 <= IntervalStrategy.maxBernsteinCoefficients } == true
+            ? $0 : nil
+        })
+      }
+      guard let q = cache[key] ?? nil, let bound = Rational(exactly: u) else { return false }
+      var bounds: [Bounds] = []
+      for (lo, hi) in zip(lower, upper) {
+        guard let l = Rational(exactly: lo), let h = Rational(exactly: hi) else { return false }
+        bounds.append(Bounds(l, h))
+      }
+      return BernsteinExpansion(q, over: bounds).maximum <= bound
+    }
+  }
+}

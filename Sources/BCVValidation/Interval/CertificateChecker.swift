@@ -30,7 +30,10 @@ public enum CertificateCheckResult: Sendable, Hashable {
 ///      end ≤ u, where the enclosure is the natural one or, failing that, its
 ///      intersection with the mean-value form (recomputed here, see `meanValue`), or,
 ///      failing both, for a polynomial g, the greatest of its exact rational Bernstein
-///      coefficients over the leaf box (`BernsteinExpansion`, no rounding at all).
+///      coefficients over the leaf box (`BernsteinExpansion`, no rounding at all);
+///    - `boundedOnSet(k, λ, u)`: λ ≥ 0, u ≤ 0 (< 0 when strict), g and constraint k are
+///      polynomials, and the greatest exact Bernstein coefficient of g − λ·h_k over the
+///      leaf box is ≤ u; then every point of the leaf with h_k ≤ 0 has g ≤ u.
 ///
 /// "Defined" is stricter than `Interval`'s operators: an enclosure also counts as
 /// undefined when any division's divisor, or any negative power's base, encloses 0 on the
@@ -47,17 +50,19 @@ public enum CertificateChecker {
       return .rejected(reason: "expression does not parse: \(error)")
     }
     var constraintTapes: [[Tape]] = []
+    var constraints: [[Expr]] = []
     for (p, piece) in cert.pieces.enumerated() {
       guard piece.box.dimension == n else {
         return .rejected(reason: "piece \(p): box has \(piece.box.dimension) bounds for \(n) variables")
       }
-      var tapes: [Tape] = []
+      var expressions: [Expr] = []
       for (k, text) in piece.constraints.enumerated() {
-        do { tapes.append(Tape(compiling: [try parser.parse(text)], variableCount: n)) } catch {
+        do { expressions.append(try parser.parse(text)) } catch {
           return .rejected(reason: "piece \(p) constraint \(k) does not parse: \(error)")
         }
       }
-      constraintTapes.append(tapes)
+      constraints.append(expressions)
+      constraintTapes.append(expressions.map { Tape(compiling: [$0], variableCount: n) })
     }
     for (i, leaf) in cert.leaves.enumerated() {
       if let problem = malformation(leaf, pieces: cert.pieces.count, constraints: constraintTapes, n: n,
@@ -67,6 +72,7 @@ public enum CertificateChecker {
     }
     if let gap = CertificateCover.firstGap(cert) { return .rejected(reason: gap) }
     let bounds = GEnclosure(g, variableCount: n)
+    var relaxations = SetRelaxations(g: g, constraints: constraints, variableCount: n)
     for (i, leaf) in cert.leaves.enumerated() {
       let box = zip(leaf.lower, leaf.upper).map { Interval($0, $1) }
       switch leaf.decision {
@@ -83,6 +89,12 @@ public enum CertificateChecker {
         }
         guard e.upper <= u || bounds.bernsteinConfirms(upperBound: u, lower: leaf.lower, upper: leaf.upper) else {
           return .rejected(reason: "leaf \(i): the expression's enclosure \(e) does not confirm the recorded upper bound \(u)")
+        }
+      case .boundedOnSet(let k, let lambda, let u):
+        guard relaxations.confirms(piece: leaf.piece, constraint: k, multiplier: lambda, upperBound: u,
+                                   lower: leaf.lower, upper: leaf.upper) else {
+          return .rejected(reason: "leaf \(i): the exact Bernstein coefficients of g − \(lambda)·(constraint \(k)) "
+                                   + "do not confirm the recorded upper bound \(u)")
         }
       }
     }
@@ -102,6 +114,12 @@ public enum CertificateChecker {
       guard k >= 0 && k < constraints[leaf.piece].count else { return "constraint \(k) does not exist" }
       guard l > 0 else { return "recorded lower bound \(l) does not show the constraint > 0" }
     case .bounded(let u):
+      guard strict ? u < 0 : u <= 0 else {
+        return "recorded upper bound \(u) does not show the expression \(strict ? "<" : "<=") 0"
+      }
+    case .boundedOnSet(let k, let lambda, let u):
+      guard k >= 0 && k < constraints[leaf.piece].count else { return "constraint \(k) does not exist" }
+      guard lambda.signum() >= 0 else { return "multiplier \(lambda) is negative" }
       guard strict ? u < 0 : u <= 0 else {
         return "recorded upper bound \(u) does not show the expression \(strict ? "<" : "<=") 0"
       }

@@ -18,7 +18,8 @@ import BCVNumerics
 ///    once per obligation from `Expr.derivative`), then, when g is a polynomial with at
 ///    most `maxBernsteinCoefficients` tensor coefficients, the range of its Bernstein
 ///    coefficients over the box (outward-rounded; exact rational when rounding alone
-///    blocks the decision). An enclosure that is undefined (NaN) anywhere never accepts: a
+///    blocks the decision), and last the same for g − λ·h with a set multiplier
+///    (`BnBSetMultiplier`), which bounds g on the box's part in the set. An enclosure that is undefined (NaN) anywhere never accepts: a
 ///    point where g is undefined violates the obligation;
 /// 4. **searched** for a counterexample: centre and linearisation corner in floating
 ///    point, a short projected gradient ascent, then `CounterexampleCheck.confirm`; a

@@ -17,11 +17,14 @@ public struct ProofCertificateFormatError: Error, Sendable, Hashable, CustomStri
 ///   "pieces": [ { "box": [["-2", "2"], ["-2", "2"]], "constraints": [] } ],
 ///   "leaves": [ { "piece": 0, "lower": ["-2", "-2"], "upper": ["0", "2"], "bounded": "-1/4" },
 ///               { "piece": 0, "lower": [...], "upper": [...],
-///                 "discarded": { "constraint": 0, "lowerBound": "3/1024" } } ] }
+///                 "discarded": { "constraint": 0, "lowerBound": "3/1024" } },
+///               { "piece": 0, "lower": [...], "upper": [...],
+///                 "boundedOnSet": { "constraint": 0, "multiplier": "1", "upperBound": "0" } } ] }
 /// ```
 ///
 /// Every number is exact rational text (`n` or `n/d`). Leaf endpoints and bounds must be
-/// exactly doubles (dyadic, in range) when read back; piece boxes may be any rationals.
+/// exactly doubles (dyadic, in range) when read back; piece boxes and multipliers may be
+/// any rationals. `bcv-proof/1` files (without `boundedOnSet`) read as well.
 extension ProofCertificate {
   /// The certificate as JSON (UTF-8).
   public func jsonData() -> Data {
@@ -39,7 +42,7 @@ extension ProofCertificate {
     } catch {
       throw ProofCertificateFormatError("not a certificate: \(error)")
     }
-    guard dto.format == Self.format else {
+    guard Self.readableFormats.contains(dto.format) else {
       throw ProofCertificateFormatError("format is \"\(dto.format)\", expected \"\(Self.format)\"")
     }
     guard let condition = ConditionName(rawValue: dto.condition) else {
@@ -69,10 +72,17 @@ extension ProofCertificate {
       for t in leaf.lower { lower.append(try double(t)) }
       for t in leaf.upper { upper.append(try double(t)) }
       let decision: Decision
-      switch (leaf.bounded, leaf.discarded) {
-      case (let u?, nil): decision = .bounded(upperBound: try double(u))
-      case (nil, let d?): decision = .discarded(constraint: d.constraint, lowerBound: try double(d.lowerBound))
-      default: throw ProofCertificateFormatError("leaf \(i): needs exactly one of \"bounded\" and \"discarded\"")
+      switch (leaf.bounded, leaf.discarded, leaf.boundedOnSet) {
+      case (let u?, nil, nil): decision = .bounded(upperBound: try double(u))
+      case (nil, let d?, nil): decision = .discarded(constraint: d.constraint, lowerBound: try double(d.lowerBound))
+      case (nil, nil, let b?):
+        guard let lambda = Self.rational(b.multiplier) else {
+          throw ProofCertificateFormatError("leaf \(i): multiplier \"\(b.multiplier)\" is not a rational")
+        }
+        decision = .boundedOnSet(constraint: b.constraint, multiplier: lambda, upperBound: try double(b.upperBound))
+      default:
+        throw ProofCertificateFormatError(
+          "leaf \(i): needs exactly one of \"bounded\", \"discarded\" and \"boundedOnSet\"")
       }
       leaves.append(Leaf(piece: leaf.piece, lower: lower, upper: upper, decision: decision))
     }
@@ -111,12 +121,18 @@ private struct CertificateDTO: Codable {
     var constraint: Int
     var lowerBound: String
   }
+  struct BoundedOnSetDTO: Codable {
+    var constraint: Int
+    var multiplier: String
+    var upperBound: String
+  }
   struct LeafDTO: Codable {
     var piece: Int
     var lower: [String]
     var upper: [String]
     var bounded: String?
     var discarded: DiscardDTO?
+    var boundedOnSet: BoundedOnSetDTO?
   }
 
   var format: String
@@ -142,6 +158,9 @@ private struct CertificateDTO: Codable {
       switch leaf.decision {
       case .bounded(let u): dto.bounded = ProofCertificate.text(u)
       case .discarded(let k, let l): dto.discarded = DiscardDTO(constraint: k, lowerBound: ProofCertificate.text(l))
+      case .boundedOnSet(let k, let lambda, let u):
+        dto.boundedOnSet = BoundedOnSetDTO(constraint: k, multiplier: lambda.description,
+                                           upperBound: ProofCertificate.text(u))
       }
       return dto
     }

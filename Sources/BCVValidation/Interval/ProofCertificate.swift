@@ -7,14 +7,17 @@ import BCVNumerics
 /// Claim: for every piece p, the leaves of piece p cover p's box, and on every leaf box
 /// either one of the piece's constraints is certainly > 0 (the leaf misses the piece's set)
 /// or the obligation's expression g is ≤ the leaf's recorded upper bound, which is ≤ 0
-/// (< 0 when `strict`). Together: g ≤ 0 (< 0) on the whole region. `CertificateChecker`
-/// re-verifies all of it from the texts alone, with its own evaluation.
+/// (< 0 when `strict`), on the whole leaf or (`boundedOnSet`) on its part in the set.
+/// Together: g ≤ 0 (< 0) on the whole region. `CertificateChecker` re-verifies all of it
+/// from the texts alone, with its own evaluation.
 ///
 /// Leaf endpoints and bounds are doubles, which are dyadic rationals; the JSON form writes
 /// them exactly as rational text (`ProofCertificate+JSON.swift`).
 public struct ProofCertificate: Sendable, Hashable {
   /// The format tag written into the JSON form.
-  public static let format = "bcv-proof/1"
+  public static let format = "bcv-proof/2"
+  /// Earlier formats that read as this one (bcv-proof/1 lacks only `boundedOnSet`).
+  public static let readableFormats = ["bcv-proof/1", format]
 
   /// One piece of the region: an exact box intersected with constraints `h ≤ 0`.
   public struct Piece: Sendable, Hashable {
@@ -36,6 +39,10 @@ public struct ProofCertificate: Sendable, Hashable {
     case discarded(constraint: Int, lowerBound: Double)
     /// g ≤ `upperBound` everywhere on the leaf, and `upperBound` ≤ 0 (< 0 when strict).
     case bounded(upperBound: Double)
+    /// g − `multiplier`·h ≤ `upperBound` everywhere on the leaf, h the piece's constraint
+    /// `constraint`, `multiplier` ≥ 0 and `upperBound` ≤ 0 (< 0 when strict): at every
+    /// point of the leaf in the piece's set (h ≤ 0), g ≤ `upperBound`.
+    case boundedOnSet(constraint: Int, multiplier: Rational, upperBound: Double)
   }
 
   /// One leaf box of a piece's tree.
