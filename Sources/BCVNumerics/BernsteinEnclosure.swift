@@ -56,17 +56,24 @@ public struct BernsteinEnclosure: Sendable {
   /// The number of tensor coefficients, Π(d_i + 1).
   public var coefficientCount: Int { power.count }
 
+  /// The number of tensor Bernstein coefficients of `polynomial`, Π(d_i + 1) with d_i its
+  /// degree in x_i; nil when that product overflows `Int`.
+  public static func coefficientCount(of polynomial: Polynomial) -> Int? {
+    var count = 1
+    for i in 0..<polynomial.variableCount {
+      let (product, overflow) = count.multipliedReportingOverflow(by: polynomial.degree(in: i) + 1)
+      if overflow { return nil }
+      count = product
+    }
+    return count
+  }
+
   /// nil when the polynomial has more than `maxCoefficients` tensor coefficients (the
   /// work per box is about Π(d_i + 1)·Σ(d_i + 1) interval operations).
   public init?(_ polynomial: Polynomial, maxCoefficients: Int) {
+    guard let count = Self.coefficientCount(of: polynomial), count <= maxCoefficients else { return nil }
     let n = polynomial.variableCount
     let degrees = (0..<n).map { polynomial.degree(in: $0) }
-    var count = 1
-    for d in degrees {
-      let (product, overflow) = count.multipliedReportingOverflow(by: d + 1)
-      guard !overflow, product <= maxCoefficients else { return nil }
-      count = product
-    }
     var strides = [Int](repeating: 1, count: n)
     for i in stride(from: n - 2, through: 0, by: -1) { strides[i] = strides[i + 1] * (degrees[i + 1] + 1) }
     var power = [Interval](repeating: Interval(0), count: count)

@@ -105,14 +105,11 @@ extension BnBWorker {
     let range = enclosure.range(lower: lower, upper: upper, in: &work)
     let bound = range.enclosure.upper
     if program.certifies(upperBound: bound) { return bound }
-    guard program.certifies(upperBound: range.greatestLower) else { return nil }
-    var bounds: [Bounds] = []
-    for d in 0..<program.dimension {
-      guard let lo = Rational(exactly: lower[d]), let hi = Rational(exactly: upper[d]) else { return nil }
-      bounds.append(Bounds(lo, hi))
-    }
+    guard program.certifies(upperBound: range.greatestLower),
+          let exact = BernsteinExpansion.maximum(of: enclosure.polynomial, lower: lower, upper: upper)
+    else { return nil }
     evaluations += 1
-    let exactBound = BernsteinExpansion(enclosure.polynomial, over: bounds).maximum.doubleEnclosure.upper
+    let exactBound = exact.doubleEnclosure.upper
     return program.certifies(upperBound: exactBound) ? exactBound : nil
   }
 

@@ -19,22 +19,13 @@ extension CertificateChecker {
       value = Tape(compiling: [g], variableCount: n)
       gradient = value.instructions.contains { $0.op == .sign }
         ? nil : Tape(compiling: (0..<n).map { g.derivative(withRespectTo: $0) }, variableCount: n)
-      polynomial = g.polynomial(variableCount: n, maxTerms: BnBProgram.maxExpandedTerms).flatMap { p in
-        BernsteinExpansion.coefficientCount(of: p).map { $0 <= IntervalStrategy.maxBernsteinCoefficients } == true
-          ? p : nil
-      }
+      polynomial = expandable(g.polynomial(variableCount: n, maxTerms: BnBProgram.maxExpandedTerms))
     }
 
     /// Whether g ≤ u at every point of the box `lower…upper` (finite doubles, read as
     /// exact rationals), by the exact Bernstein range; false when g is not such a polynomial.
     func bernsteinConfirms(upperBound u: Double, lower: [Double], upper: [Double]) -> Bool {
-      guard let polynomial, let bound = Rational(exactly: u) else { return false }
-      var bounds: [Bounds] = []
-      for (lo, hi) in zip(lower, upper) {
-        guard let l = Rational(exactly: lo), let h = Rational(exactly: hi) else { return false }
-        bounds.append(Bounds(l, h))
-      }
-      return BernsteinExpansion(polynomial, over: bounds).maximum <= bound
+      polynomial.map { exactBernsteinBounds($0, by: u, lower: lower, upper: upper) } ?? false
     }
 
     /// An interval containing g(x) for every x in `box`, or nil when g is possibly
@@ -88,19 +79,25 @@ extension CertificateChecker {
       let key = "\(piece) \(k) \(lambda)"
       if cache[key] == nil {
         let h = constraints[piece][k].polynomial(variableCount: n, maxTerms: BnBProgram.maxExpandedTerms)
-        let q = g.flatMap { g in h.map { g - lambda * $0 } }
-        cache[key] = .some(q.flatMap {
-          BernsteinExpansion.coefficientCount(of: $0).map { $0 <= IntervalStrategy.maxBernsteinCoefficients } == true
-            ? $0 : nil
-        })
+        cache[key] = .some(expandable(g.flatMap { g in h.map { g - lambda * $0 } }))
       }
-      guard let q = cache[key] ?? nil, let bound = Rational(exactly: u) else { return false }
-      var bounds: [Bounds] = []
-      for (lo, hi) in zip(lower, upper) {
-        guard let l = Rational(exactly: lo), let h = Rational(exactly: hi) else { return false }
-        bounds.append(Bounds(l, h))
-      }
-      return BernsteinExpansion(q, over: bounds).maximum <= bound
+      guard let q = cache[key] ?? nil else { return false }
+      return exactBernsteinBounds(q, by: u, lower: lower, upper: upper)
     }
+  }
+
+  /// `p` when its Bernstein expansion has at most `IntervalStrategy.maxBernsteinCoefficients`
+  /// coefficients (the most the strategy uses), so checking a leaf stays cheap; else nil.
+  static func expandable(_ p: Polynomial?) -> Polynomial? {
+    guard let p, let count = BernsteinExpansion.coefficientCount(of: p),
+          count <= IntervalStrategy.maxBernsteinCoefficients else { return nil }
+    return p
+  }
+
+  /// Whether p ≤ u on the box `lower…upper`, by p's greatest exact Bernstein coefficient.
+  static func exactBernsteinBounds(_ p: Polynomial, by u: Double, lower: [Double], upper: [Double]) -> Bool {
+    guard let bound = Rational(exactly: u),
+          let maximum = BernsteinExpansion.maximum(of: p, lower: lower, upper: upper) else { return false }
+    return maximum <= bound
   }
 }

@@ -33,13 +33,7 @@ public struct BernsteinExpansion: Sendable {
   /// The number of coefficients an expansion of `polynomial` has, Π (d_i + 1); nil when
   /// that product overflows `Int`.
   public static func coefficientCount(of polynomial: Polynomial) -> Int? {
-    var count = 1
-    for i in 0..<polynomial.variableCount {
-      let (product, overflow) = count.multipliedReportingOverflow(by: polynomial.degree(in: i) + 1)
-      if overflow { return nil }
-      count = product
-    }
-    return count
+    BernsteinEnclosure.coefficientCount(of: polynomial)
   }
 
   /// The expansion of `polynomial` over the box with these bounds (one per variable).
@@ -174,5 +168,19 @@ public struct BernsteinExpansion: Sendable {
   /// The least common multiple of two positive integers.
   private static func lcm(_ x: BigInt, _ y: BigInt) -> BigInt {
     x / BigInt.gcd(x, y) * y
+  }
+}
+
+extension BernsteinExpansion {
+  /// The greatest exact Bernstein coefficient of `polynomial` over the box `lower…upper`
+  /// (doubles read as exact rationals): an upper bound of the polynomial on the box. nil
+  /// when an endpoint is not finite or the box has a side with lower > upper.
+  public static func maximum(of polynomial: Polynomial, lower: [Double], upper: [Double]) -> Rational? {
+    var bounds: [Bounds] = []
+    for (lo, hi) in zip(lower, upper) {
+      guard let l = Rational(exactly: lo), let h = Rational(exactly: hi), l <= h else { return nil }
+      bounds.append(Bounds(l, h))
+    }
+    return BernsteinExpansion(polynomial, over: bounds).maximum
   }
 }
