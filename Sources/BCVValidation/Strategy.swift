@@ -15,6 +15,10 @@ public struct StrategySettings: Sendable, Hashable {
   public var sequence: SampleSequence = .uniform
   /// Branch-and-bound: the most boxes examined per obligation.
   public var maxBoxes: Int = 200_000
+  /// `symbolic`: the most exact Bernstein coefficients computed per obligation, a
+  /// deterministic measure of its work (time per coefficient is roughly constant, so it
+  /// bounds the 8-D boxes that cost a hundred times a 2-D one).
+  public var maxCoefficients: Int = .max
   /// Branch-and-bound: boxes narrower than this in every variable are not split further.
   public var minWidth: Double = 1e-9
 

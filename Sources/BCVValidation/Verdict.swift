@@ -1,3 +1,5 @@
+import BCVNumerics
+
 /// How a counterexample was confirmed. Either way the violation is certain: rational
 /// evaluation is exact, and interval evaluation at the point encloses the true value.
 public enum Confirmation: String, Sendable, Hashable {
@@ -11,11 +13,33 @@ public struct Counterexample: Sendable, Hashable {
   /// The expression's value at the point (rounded to Double for display).
   public let value: Double
   public let confirmation: Confirmation
+  /// The exact point, when the violation was confirmed at a rational point that is not a
+  /// vector of doubles (`point` then holds its coordinates rounded to nearest, for
+  /// display only; the violation is certain at `exactPoint`, not necessarily at `point`).
+  public let exactPoint: [Rational]?
 
-  public init(point: [Double], value: Double, confirmation: Confirmation) {
+  public init(point: [Double], value: Double, confirmation: Confirmation, exactPoint: [Rational]? = nil) {
     self.point = point
     self.value = value
     self.confirmation = confirmation
+    self.exactPoint = exactPoint
+  }
+
+  /// The exact coordinates as `p/q` texts, the form results and cache entries store.
+  public var exactPointText: [String]? { exactPoint?.map(\.description) }
+
+  /// Reads coordinates written as `p/q` or integers; nil if any is malformed or has a
+  /// zero denominator.
+  public static func parseExactPoint(_ texts: [String]) -> [Rational]? {
+    var result: [Rational] = []
+    for t in texts {
+      let parts = t.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+      guard parts.count == 1 || parts.count == 2, let n = BigInt(parts[0]) else { return nil }
+      let d = parts.count == 2 ? BigInt(parts[1]) : BigInt(1)
+      guard let d, !d.isZero else { return nil }
+      result.append(Rational(n, d))
+    }
+    return result
   }
 }
 

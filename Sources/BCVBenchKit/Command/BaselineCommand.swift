@@ -1,6 +1,6 @@
 /// `bcv-bench baseline update --suite NAME [--from RESULTS]`: store a suite's reference run.
 enum BaselineCommand {
-  static let options: [OptionSpec] = RunCommand.options.filter { !["gate", "baseline", "lenient", "shard", "json"].contains($0.name) } + [
+  static let options: [OptionSpec] = RunCommand.options.filter { !["gate", "baseline", "lenient", "no-confirm", "shard", "json"].contains($0.name) } + [
     OptionSpec(name: "from", value: "RESULTS", help: "take an existing results.json (or run folder) instead of running"),
     OptionSpec(name: "file", value: "FILE", help: "where to write (default Baselines/<suite>.json)"),
   ]

@@ -3,7 +3,7 @@
 /// that are a multiple of measured noise, `"gate": { "noiseMultiple": k }`).
 enum CalibrateCommand {
   static let options: [OptionSpec] = RunCommand.options.filter {
-    !["gate", "baseline", "lenient", "shard", "json", "resume", "out"].contains($0.name)
+    !["gate", "baseline", "lenient", "no-confirm", "shard", "json", "resume", "out"].contains($0.name)
   } + [OptionSpec(name: "file", value: "FILE", help: "baseline to store the noise in (default Baselines/<suite>.json)")]
 
   static var help: String {

@@ -49,6 +49,7 @@ enum RerunCommand {
     if let problem = matrix.validationErrors(source: file).first { throw problem }
     var configuration = RunConfiguration(matrix: matrix, seed: seed, timeLimit: meta["timeLimit"]?.doubleValue,
                                          confidence: meta["confidence"]?.doubleValue ?? 0.99)
+    if let b = meta["budget"] { configuration.budget = try WorkBudget(json: b, file: file, key: "run.budget") }
     configuration.sequence = meta["sequence"]?.stringValue.flatMap(SampleSequence.init(rawValue:)) ?? .uniform
     let suite = meta["suiteFile"]?.stringValue.flatMap { try? SuiteLoader.load($0).suite }
     var request = RunRequest(suite: suite, corpusPaths: paths, selection: CaseSelection(tags: [], caseIDs: ids),

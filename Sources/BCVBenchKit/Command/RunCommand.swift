@@ -11,7 +11,10 @@ enum RunCommand {
     OptionSpec(name: "repetitions", value: "N", help: "measured repetitions of every job (default 1)"),
     OptionSpec(name: "warmup", value: "N", help: "untimed runs before each job's repetitions (default 0)"),
     OptionSpec(name: "seed", value: "S", help: "seed of every pseudo-random choice (default 1)"),
-    OptionSpec(name: "time-limit", value: "SECONDS", help: "budget per obligation; over it a strategy answers unknown"),
+    OptionSpec(name: "time-limit", value: "SECONDS", help: "wall-clock limit per obligation; over it a strategy answers unknown (time-limited)"),
+    OptionSpec(name: "no-confirm", value: nil, help: "with --gate: fail on time at once, without re-running the flagged jobs"),
+    OptionSpec(name: "max-boxes", value: "N", help: "deterministic budget: boxes per obligation (interval, smt, symbolic)"),
+    OptionSpec(name: "max-coefficients", value: "N", help: "deterministic budget: exact Bernstein coefficients per obligation (symbolic)"),
     OptionSpec(name: "smt-solver", value: "NAME", help: "z3, cvc5 or dreal: used by smt on what it leaves unknown, and by smt-external"),
     OptionSpec(name: "sequence", value: "KIND", help: "sampling points: uniform (default), halton or sobol"),
     OptionSpec(name: "confidence", value: "C", help: "confidence of sampling's statistical bound (default 0.99)"),
@@ -57,7 +60,19 @@ enum RunCommand {
     let outcome = try request.perform()
     var results = outcome.results
     results.file = outDirectory + "/results.json"
-    let comparison = gate.map { $0.compare(candidate: results) }
+    var comparison = gate.map { $0.compare(candidate: results) }
+    if let g = gate, let first = comparison, !args.flags.contains("no-confirm"), request.suite?.confirmsRegressions ?? true {
+      let keys = first.jobsToConfirm(among: Baseline(results: results, suiteHash: nil).jobs)
+      if !keys.isEmpty {
+        if !request.quiet { Platform.writeStderr("bcv-bench: gate: re-running \(keys.count) job(s) flagged as slower to confirm\n") }
+        var recheck = request.performAgain(jobKeys: keys, after: outcome)
+        recheck.file = outDirectory + "/confirmation/results.json"
+        do { try ResultsWriter.write(recheck.records, metadata: recheck.metadata, to: outDirectory + "/confirmation") } catch {
+          throw InternalFailure("cannot write the confirmation re-run to \(outDirectory)/confirmation: \(error)")
+        }
+        comparison = g.confirm(first, recheck: recheck)
+      }
+    }
     // Suite runs keep a history by default; ad-hoc corpus runs only when asked.
     let historyPath = args.value("history") ?? request.suite.map { History.defaultPath(suite: $0.name) }
     let history = try historyPath.map { path in request.shard == nil ? try History.append(results, to: path) : [] } ?? []
@@ -148,6 +163,7 @@ enum RunCommand {
       configuration.seed = s
     }
     configuration.timeLimit = try args.number("time-limit", command: "run", where: { $0 > 0 }, expected: "a positive number of seconds") ?? configuration.timeLimit
+    configuration.budget = try WorkBudget(arguments: args, base: suite?.budget ?? WorkBudget(), command: "run")
     configuration.confidence = try args.number("confidence", command: "run", where: { $0 > 0 && $0 < 1 }, expected: "a number strictly between 0 and 1") ?? configuration.confidence
     if let dir = args.value("cache-dir") { configuration.cacheDirectory = dir }
     if let text = args.value("smt-solver") {

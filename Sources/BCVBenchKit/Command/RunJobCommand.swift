@@ -16,7 +16,9 @@ enum RunJobCommand {
     OptionSpec(name: "confidence", value: "C", help: "confidence"),
     OptionSpec(name: "smt-solver", value: "NAME", help: "z3, cvc5 or dreal: used by smt on what it leaves unknown, and by smt-external"),
     OptionSpec(name: "sequence", value: "KIND", help: "sampling points"),
-    OptionSpec(name: "time-limit", value: "SECONDS", help: "budget per obligation"),
+    OptionSpec(name: "time-limit", value: "SECONDS", help: "wall-clock limit per obligation"),
+    OptionSpec(name: "max-boxes", value: "N", help: "boxes per obligation"),
+    OptionSpec(name: "max-coefficients", value: "N", help: "exact Bernstein coefficients per obligation"),
     OptionSpec(name: "memory-limit", value: "MB", help: "address-space cap of this process"),
     OptionSpec(name: "help", value: nil, help: "show this help"),
   ]
@@ -48,6 +50,7 @@ enum RunJobCommand {
       configuration.seed = s
     }
     configuration.timeLimit = try args.number("time-limit", command: "run-job", where: { $0 > 0 }, expected: "seconds")
+    configuration.budget = try WorkBudget(arguments: args, base: WorkBudget(), command: "run-job")
     configuration.confidence = try args.number("confidence", command: "run-job", where: { $0 > 0 && $0 < 1 }, expected: "a number in (0, 1)") ?? 0.99
     configuration.cacheDirectory = args.value("cache-dir")
     if let text = args.value("smt-solver") {

@@ -2,7 +2,10 @@ import Foundation
 
 /// Compares a candidate with a baseline, job by job:
 ///
-/// - accuracy, exactly: a new wrong answer fails; correct → unknown fails unless allowed;
+/// - accuracy, exactly: a new wrong answer fails; correct → unknown fails unless allowed —
+///   except for jobs that reached the wall-clock limit in some repetition on either side,
+///   whose answers depend on the machine's speed: they are `time-limited`, compared for
+///   time only (a wrong answer still fails);
 /// - work counters, exactly (they are deterministic): growth beyond the tolerance fails,
 ///   except for jobs that hit a time limit (their counters depend on timing);
 /// - time, statistically: a slowdown fails only when the one-sided Mann–Whitney test
@@ -11,7 +14,9 @@ import Foundation
 ///   and per strategy over all its jobs: a Wilcoxon signed-rank test of the per-job log
 ///   ratios of medians (Holm-corrected across strategies) **and** the median ratio beyond
 ///   the minimum effect, which sees a strategy-wide slowdown that few repetitions per job
-///   cannot;
+///   cannot. A job whose A/A noise (calibrated, else its baseline repetitions' robust
+///   coefficient of variation) exceeds its minimum effect is `unstable`: never failing on
+///   time, and counted. Where the repetitions make a rejection impossible the notes say so;
 /// - cache hit rate: a drop beyond the threshold fails.
 ///
 /// Jobs only in the candidate are `new`; jobs only in the baseline are `missing` and fail
@@ -36,31 +41,26 @@ public struct Comparator: Sendable {
     }
     let candidateByKey = Dictionary(candidate.jobs.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     let baselineKeys = Set(baseline.jobs.map(\.key))
-    var timeTests: [(row: ComparisonRow, p: Double, ratio: Double, effect: Double)] = []
+    var timeTests: [TimeTest] = []
+    var timeLimited = 0
     for b in baseline.jobs {
       guard let c = candidateByKey[b.key] else {
         rows.append(row(b, "job", "present", "missing", "", lenient ? .warn : .fail, lenient ? nil : .accuracy,
                         "job missing from the candidate run"))
         continue
       }
+      if b.timedOut || c.timedOut { timeLimited += 1 }
       rows.append(contentsOf: accuracyRows(b, c, changes: &changes))
       rows.append(contentsOf: counterRows(b, c))
       if let cache = cacheRow(b, c) { rows.append(cache) }
-      if timeCompared {
-        let effect = thresholds.effect(strategy: b.strategy, noise: baseline.noise[b.key])
-        let p = MannWhitney.test(c.seconds, b.seconds, alternative: .greater).pValue
-        let ratio = (Descriptive.median(c.seconds) ?? .nan) / (Descriptive.median(b.seconds) ?? .nan)
-        let r = row(b, "seconds (median)", format(Descriptive.median(b.seconds)), format(Descriptive.median(c.seconds)),
-                    percent(ratio - 1), .pass, nil, "")
-        timeTests.append((r, p, ratio, effect))
-      }
+      if timeCompared { timeTests.append(timeTest(b, c, noise: baseline.noise[b.key])) }
     }
     rows.append(contentsOf: judgeTimes(timeTests))
     rows.append(contentsOf: judgeStrategies(timeTests))
-    if timeCompared, let b = baseline.jobs.first, let c = candidateByKey[b.key],
-       MannWhitney.smallestAttainablePValue(c.seconds.count, b.seconds.count, alternative: .greater) > thresholds.alpha {
-      notes.append("with \(b.seconds.count) and \(c.seconds.count) repetitions the rank test cannot reach α = \(thresholds.alpha): no slowdown can be flagged; use 5 or more repetitions")
+    if timeLimited > 0 {
+      notes.append("\(timeLimited) job(s) reached the wall-clock limit in some repetition: their answers and counters depend on the machine's speed, so they are compared for time only, never for accuracy (a wrong answer still fails)")
     }
+    notes.append(contentsOf: timeNotes(timeTests))
     for c in candidate.jobs where !baselineKeys.contains(c.key) {
       rows.append(row(c, "job", "absent", c.outcome.rawValue, "", .new, nil, "not in the baseline"))
     }
@@ -75,10 +75,17 @@ public struct Comparator: Sendable {
     var kind: FailureKind?
     var detail = ""
     switch (b.outcome, c.outcome) {
-    case (_, .wrong):
+    case (_, .wrong) where c.proof || !(b.timedOut || c.timedOut):
       status = .fail
       kind = .accuracy
       detail = c.proof ? "new UNSOUND answer" : "new wrong answer"
+    case (_, .wrong):
+      status = .fail
+      kind = .accuracy
+      detail = "new wrong answer (time-limited)"
+    case (.correct, .unknown) where b.timedOut || c.timedOut, (.unknown, .correct) where b.timedOut || c.timedOut:
+      status = .timeLimited
+      detail = "the answer depends on the wall-clock limit (reached in some repetition): compared for time only"
     case (.correct, .unknown), (.correct, .error), (.unknown, .error):
       status = thresholds.allowUnknown && c.outcome == .unknown ? .warn : .fail
       kind = status == .fail ? .accuracy : nil
@@ -88,7 +95,7 @@ public struct Comparator: Sendable {
     default:
       status = .warn
     }
-    return [row(b, "outcome", b.outcome.rawValue, c.outcome.rawValue, "", status, kind, detail)]
+    return [row(b, "outcome", b.outcome.rawValue, c.outcome.rawValue, "", status, kind, detail, topic: .outcome)]
   }
 
   func counterRows(_ b: JobSummary, _ c: JobSummary) -> [ComparisonRow] {
@@ -99,7 +106,7 @@ public struct Comparator: Sendable {
       let worse = Double(new) > limit
       rows.append(row(b, metric, "\(old)", "\(new)", old > 0 ? percent(Double(new) / Double(old) - 1) : "",
                       worse ? .fail : (new < old ? .improved : .pass), worse ? .performance : nil,
-                      worse ? "more work than the baseline" : ""))
+                      worse ? "more work than the baseline" : "", topic: .counter))
     }
     return rows
   }
@@ -110,60 +117,8 @@ public struct Comparator: Sendable {
     guard old != new else { return nil }
     let worse = old - new > thresholds.cacheHitRateDrop
     return row(b, "cache hit rate", rate(old), rate(new), "", worse ? .fail : (new > old ? .improved : .pass),
-               worse ? .performance : nil, worse ? "hit rate dropped by more than \(percent(thresholds.cacheHitRateDrop))" : "")
-  }
-
-  /// Corrects the time tests for multiplicity, then applies the minimum effect.
-  func judgeTimes(_ tests: [(row: ComparisonRow, p: Double, ratio: Double, effect: Double)]) -> [ComparisonRow] {
-    guard !tests.isEmpty else { return [] }
-    let ps = tests.map(\.p)
-    let rejected: [Bool]
-    switch thresholds.correction {
-    case .holm: rejected = MultipleTesting.holm(ps, alpha: thresholds.alpha)
-    case .benjaminiHochberg: rejected = MultipleTesting.benjaminiHochberg(ps, q: thresholds.alpha)
-    }
-    return zip(tests, rejected).map { test, significant in
-      var r = test.row
-      if significant && test.ratio > 1 + test.effect {
-        r.status = .fail
-        r.kind = .performance
-        r.detail = "slower: p = \(format(test.p)) (corrected, α = \(thresholds.alpha)), effect \(percent(test.ratio - 1)) > \(percent(test.effect))"
-      } else if test.ratio < 1 - test.effect {
-        r.status = .improved
-      } else {
-        r.detail = "p = \(format(test.p))"
-      }
-      return r
-    }
-  }
-
-  /// One row per strategy: its jobs' log ratios of medians, tested together.
-  func judgeStrategies(_ tests: [(row: ComparisonRow, p: Double, ratio: Double, effect: Double)]) -> [ComparisonRow] {
-    var order: [String] = []
-    var ratios: [String: [Double]] = [:]
-    for t in tests where t.ratio.isFinite && t.ratio > 0 {
-      if ratios[t.row.strategy] == nil { order.append(t.row.strategy) }
-      ratios[t.row.strategy, default: []].append(t.ratio)
-    }
-    let results = order.map { WilcoxonSignedRank.greater(ratios[$0]!.map { Foundation.log($0) }) }
-    let rejected = MultipleTesting.holm(results.map(\.pValue), alpha: thresholds.alpha)
-    return order.indices.map { i in
-      let strategy = order[i]
-      let median = Descriptive.median(ratios[strategy]!) ?? 1
-      let effect = thresholds.strategyMinEffect[strategy] ?? thresholds.minEffect
-      var row = ComparisonRow(key: "\(strategy)|all", caseID: "*", strategy: strategy,
-                              metric: "seconds (all \(ratios[strategy]!.count) jobs)", baseline: "1", candidate: format(median),
-                              change: percent(median - 1), status: .pass, kind: nil,
-                              detail: "p = \(format(results[i].pValue)) (Wilcoxon, Holm)")
-      if rejected[i] && median > 1 + effect {
-        row.status = .fail
-        row.kind = .performance
-        row.detail = "strategy-wide slowdown: median ratio \(format(median)) > \(format(1 + effect)), " + row.detail
-      } else if median < 1 - effect {
-        row.status = .improved
-      }
-      return row
-    }
+               worse ? .performance : nil, worse ? "hit rate dropped by more than \(percent(thresholds.cacheHitRateDrop))" : "",
+               topic: .cache)
   }
 
   func scores(_ baseline: Baseline, _ candidate: Baseline) -> [(strategy: String, baseline: Int, candidate: Int)] {
@@ -181,9 +136,9 @@ public struct Comparator: Sendable {
   }
 
   func row(_ j: JobSummary, _ metric: String, _ old: String, _ new: String, _ change: String, _ status: RowStatus,
-           _ kind: FailureKind?, _ detail: String) -> ComparisonRow {
+           _ kind: FailureKind?, _ detail: String, topic: RowTopic = .job) -> ComparisonRow {
     ComparisonRow(key: j.key, caseID: j.caseID, strategy: j.strategy, metric: metric, baseline: old, candidate: new,
-                  change: change, status: status, kind: kind, detail: detail)
+                  change: change, status: status, kind: kind, detail: detail, topic: topic)
   }
 
   func format(_ x: Double?) -> String {

@@ -1,6 +1,17 @@
 /// What a row of the comparison says.
 public enum RowStatus: String, Sendable, Hashable, CaseIterable {
   case fail, warn, pass, improved, new, missing
+  /// A job whose timing noise between identical runs exceeds its threshold: its time is
+  /// shown but never fails the gate.
+  case unstable
+  /// A job whose answer depends on the wall-clock limit: compared for time, never for accuracy.
+  case timeLimited = "time-limited"
+}
+
+/// What a row compares; the confirmation re-run looks for failing `time` and
+/// `strategyTime` rows.
+public enum RowTopic: String, Sendable, Hashable {
+  case job, outcome, counter, cache, time, strategyTime, confirmation
 }
 
 /// Which exit code a failing row leads to.
@@ -20,6 +31,7 @@ public struct ComparisonRow: Sendable, Hashable {
   public var status: RowStatus
   public var kind: FailureKind?
   public var detail: String
+  public var topic: RowTopic = .job
 }
 
 /// A case whose outcome differs between the two runs (correct → wrong, unknown → correct…).
@@ -41,6 +53,8 @@ public struct Comparison: Sendable {
   public var notes: [String]
   /// Set when the baseline may not be compared at all (another suite or corpus).
   public var refusal: String?
+  /// Set when time failures were re-run to confirm them.
+  public var confirmation: ConfirmationSummary?
 
   public var accuracyFailures: Int { rows.filter { $0.status == .fail && $0.kind == .accuracy }.count }
   public var performanceFailures: Int { rows.filter { $0.status == .fail && $0.kind == .performance }.count }
@@ -55,7 +69,7 @@ public struct Comparison: Sendable {
 
   /// Rows ordered for reading: failures first, then warnings, new, missing, improvements, passes.
   public var orderedRows: [ComparisonRow] {
-    let rank: [RowStatus: Int] = [.fail: 0, .missing: 1, .warn: 2, .new: 3, .improved: 4, .pass: 5]
+    let rank: [RowStatus: Int] = [.fail: 0, .missing: 1, .warn: 2, .timeLimited: 3, .unstable: 4, .new: 5, .improved: 6, .pass: 7]
     return rows.enumerated().sorted { (rank[$0.element.status]!, $0.offset) < (rank[$1.element.status]!, $1.offset) }.map(\.element)
   }
 
@@ -66,7 +80,7 @@ public struct Comparison: Sendable {
     lines.append("gate: \(status) — \(accuracyFailures) accuracy and \(performanceFailures) performance regression(s)"
                  + (timeCompared ? "" : " (time not compared)"))
     for note in notes { lines.append("  note: \(note)") }
-    let interesting = orderedRows.filter { $0.status != .pass }
+    let interesting = orderedRows.filter { $0.status != .pass && $0.status != .unstable }
     for row in interesting.prefix(maxRows) {
       lines.append("  \(row.status.rawValue.uppercased().padded(to: 8)) \(row.caseID) [\(row.strategy)] \(row.metric): "
                    + "\(row.baseline) → \(row.candidate) \(row.change) \(row.detail)")
@@ -89,6 +103,10 @@ public struct Comparison: Sendable {
       ("accuracyFailures", .number(accuracyFailures)),
       ("performanceFailures", .number(performanceFailures)),
       ("notes", .array(notes.map { .string($0) })),
+      ("confirmation", confirmation.map { c in
+        .object(JSONObject([("rerunJobs", .number(c.rerunJobs)), ("confirmed", .number(c.confirmed)),
+                            ("cleared", .number(c.cleared))]))
+      } ?? .null),
       ("rows", .array(orderedRows.map { r in
         .object(JSONObject([
           ("key", .string(r.key)), ("case", .string(r.caseID)), ("strategy", .string(r.strategy)),

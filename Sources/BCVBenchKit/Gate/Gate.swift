@@ -14,7 +14,8 @@ public struct Gate: Sendable {
       throw UsageError("--gate needs a suite (--suite NAME) or a baseline (--baseline FILE)", command: "run")
     }
     guard Platform.fileExists(path) else {
-      throw InputError(file: path, "no baseline; create one with 'bcv-bench baseline update --suite \(request.suite?.name ?? "NAME")'")
+      let name = request.suite?.name ?? "NAME"
+      throw InputError(file: path, "no baseline to gate against; create it on this machine class with 'swift run -c release bcv-bench baseline update --suite \(name)' (it runs the suite once, as long as the suite takes) and commit \(path), or pass --baseline FILE")
     }
     let baseline = try Baseline.load(path)
     if let suite = request.suite, let stored = baseline.suite, stored != suite.name {
@@ -37,5 +38,10 @@ public struct Gate: Sendable {
                         refusal: "\(baselinePath) was taken on another corpus (hash \(old.prefix(12))…, now \(new.prefix(12))…); update the baseline")
     }
     return comparator.compare(baseline: baseline, candidate: candidate)
+  }
+
+  /// Confirms `first`'s time failures with the re-run `recheck` (see `Comparator.confirm`).
+  public func confirm(_ first: Comparison, recheck results: RunResults) -> Comparison {
+    comparator.confirm(first, baseline: baseline, recheck: Baseline(results: results, suiteHash: nil))
   }
 }

@@ -6,7 +6,7 @@
 /// after them sorted by name; nested values are written on one line; long lists are cut.
 enum ProvenanceSection {
   static let knownKeys = ["commit", "build", "swift", "os", "machine", "cores", "suite", "suiteFile", "corpusPaths",
-                          "corpusHash", "cases", "caseIDs", "seed", "timeLimit", "confidence", "shard", "matrix"]
+                          "corpusHash", "cases", "caseIDs", "seed", "timeLimit", "budget", "confidence", "shard", "matrix"]
   static let listLimit = 20
 
   /// The metadata's members with `machineClass` flattened into them (top-level keys win),

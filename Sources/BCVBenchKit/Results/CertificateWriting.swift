@@ -20,6 +20,7 @@ enum CertificateWriting {
     var settings = StrategySettings()
     settings.seed = configuration.seed
     settings.timeLimit = configuration.timeLimit
+    configuration.budget.apply(to: &settings)
     for c in cases where proved.contains(c.id) {
       guard let obligations = try? c.problem.obligations().map(CompiledObligation.init) else { continue }
       for o in obligations {

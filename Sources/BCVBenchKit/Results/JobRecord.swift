@@ -80,6 +80,11 @@ public struct JobRecord: Sendable, Hashable {
 
   /// The key that identifies a job across runs: everything but the measurements.
   public var jobKey: String {
+    Self.key(caseID: caseID, strategy: strategy, samples: samples, workers: workers, cache: cache)
+  }
+
+  /// The job key of a matrix cell (the one place its text form is made).
+  public static func key(caseID: String, strategy: String, samples: Int, workers: Int, cache: String) -> String {
     "\(caseID)|\(strategy)|\(samples)|\(workers)|\(cache)"
   }
 

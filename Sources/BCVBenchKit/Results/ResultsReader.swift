@@ -1,3 +1,4 @@
+import BCVNumerics
 import BCVValidation
 
 /// A run's results as read back from `results.json`.
@@ -81,7 +82,15 @@ public enum ResultsReader {
     case "violated":
       let point = o["counterexample"]?.arrayValue?.compactMap(\.doubleValue) ?? []
       let confirmation = o["confirmation"]?.stringValue.flatMap(Confirmation.init(rawValue:)) ?? .exactRational
-      decoded = .violated(Counterexample(point: point, value: o["value"]?.doubleValue ?? .nan, confirmation: confirmation))
+      var exact: [Rational]?
+      if let texts = o["exactCounterexample"]?.arrayValue {
+        guard let parsed = Counterexample.parseExactPoint(texts.compactMap(\.stringValue)), parsed.count == texts.count else {
+          throw InputError(file: file, key: "\(key).exactCounterexample", "expected coordinates written as p/q")
+        }
+        exact = parsed
+      }
+      decoded = .violated(Counterexample(point: point, value: o["value"]?.doubleValue ?? .nan, confirmation: confirmation,
+                                         exactPoint: exact))
     case "unknown": decoded = .unknown(reason: o["reason"]?.stringValue ?? "")
     default: throw InputError(file: file, key: "\(key).status", "unknown status '\(status)'")
     }

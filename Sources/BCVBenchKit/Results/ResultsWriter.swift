@@ -72,6 +72,7 @@ public enum ResultsWriter {
     case .violated(let cex):
       pairs.append(("status", .string("violated")))
       pairs.append(("counterexample", .array(cex.point.map { .number($0) })))
+      if let exact = cex.exactPointText { pairs.append(("exactCounterexample", .array(exact.map { .string($0) }))) }
       pairs.append(("value", .number(cex.value)))
       pairs.append(("confirmation", .string(cex.confirmation.rawValue)))
     case .unknown(let reason):

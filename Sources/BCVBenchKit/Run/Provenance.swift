@@ -68,6 +68,7 @@ public enum Provenance {
       ("caseIDs", .array(cases.map { .string($0.id) })),
       ("seed", .string(String(configuration.seed))),
       ("timeLimit", configuration.timeLimit.map { .number($0) } ?? .null),
+      ("budget", configuration.budget.json),
       ("confidence", .number(configuration.confidence)),
       ("sequence", .string(configuration.sequence.rawValue)),
       ("shard", request.shard.map { .string($0.description) } ?? .null),

@@ -1,3 +1,4 @@
+import BCVNumerics
 import BCVValidation
 
 /// Everything that determines a run: where the cases come from, which are selected, the
@@ -37,7 +38,7 @@ extension RunRequest {
   func runIdentity(corpus: Corpus, cases: [CorpusCase]) -> String {
     let c = configuration
     let parts = [Provenance.corpusHash(corpus), cases.map(\.id).joined(separator: ","), "\(c.matrix)", "\(c.seed)",
-                 "\(c.timeLimit.map { "\($0)" } ?? "-")", "\(c.confidence)", c.sequence.rawValue, shard?.description ?? "-"]
+                 "\(c.timeLimit.map { "\($0)" } ?? "-")", "\(c.budget)", "\(c.confidence)", c.sequence.rawValue, shard?.description ?? "-"]
     return SHA256.hex(of: parts.joined(separator: "\n"))
   }
 
@@ -73,5 +74,25 @@ extension RunRequest {
     buildErrors.forEach { Platform.writeStderr("bcv-bench: error: \($0)\n") }
     let metadata = Provenance.metadata(request: self, corpus: corpus, cases: cases)
     return RunOutcome(results: RunResults(metadata: metadata, records: records, file: ""), cases: cases, corpus: corpus)
+  }
+
+  /// Runs the listed jobs of a performed run again, with fresh repetitions (as many as the
+  /// matrix asks) interleaved in an order seeded differently from the first run's: the
+  /// confirmation re-run of `--gate`. No journal; the same cases and configuration.
+  public func performAgain(jobKeys: [String], after first: RunOutcome) -> RunResults {
+    let wanted = Set(jobKeys)
+    let all = RunPlan(matrix: configuration.matrix, caseCount: first.cases.count, shard: shard, seed: configuration.seed)
+    let jobs = all.jobs.filter { job in
+      wanted.contains(JobRecord.key(caseID: first.cases[job.caseIndex].id, strategy: job.strategy, samples: job.samples,
+                                    workers: job.workers, cache: job.cache))
+    }
+    var order = Array(jobs.indices)
+    var rng = SeededGenerator(seed: configuration.seed, stream: 0xC0_F1_A4)
+    if order.count > 1 {
+      for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, rng.nextInt(below: i + 1)) }
+    }
+    let plan = RunPlan(jobs: order.map { jobs[$0] })
+    let (records, _) = Runner(configuration: configuration).run(first.cases, plan: plan)
+    return RunResults(metadata: first.results.metadata, records: records, file: "")
   }
 }

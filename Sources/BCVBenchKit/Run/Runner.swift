@@ -5,6 +5,8 @@ public struct RunConfiguration: Sendable {
   public var matrix: RunMatrix
   public var seed: UInt64
   public var timeLimit: Double?
+  /// Deterministic work limits per obligation.
+  public var budget = WorkBudget()
   public var confidence: Double
   /// Show a progress line on stderr (only ever on a terminal).
   public var progress: Bool
@@ -51,6 +53,7 @@ public struct RunConfiguration: Sendable {
     s.workers = job.workers
     s.seed = seed
     s.timeLimit = timeLimit
+    budget.apply(to: &s)
     s.confidence = confidence
     s.sequence = sequence
     return s
@@ -141,6 +144,7 @@ public struct Runner {
                      "--confidence", "\(configuration.confidence)", "--sequence", configuration.sequence.rawValue]
     if let solver = configuration.smtSolver { arguments += ["--smt-solver", solver.rawValue] }
     if let t = configuration.timeLimit { arguments += ["--time-limit", "\(t)"] }
+    arguments += configuration.budget.arguments
     if let dir = configuration.cacheDirectory { arguments += ["--cache-dir", dir] }
     if let mb = configuration.memoryLimitMB { arguments += ["--memory-limit", "\(mb)"] }
     let outcome = Platform.run(Platform.executablePath, arguments: arguments, timeout: configuration.effectiveJobTimeout)

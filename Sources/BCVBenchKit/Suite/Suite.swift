@@ -10,6 +10,8 @@ import BCVValidation
 ///       "matrix": { "strategies": ["sampling"], "samples": [10000], "workers": [1],
 ///                   "cache": ["off"], "repetitions": 1, "warmup": 0 },
 ///       "seed": 1, "timeLimit": 60, "confidence": 0.99,
+///       "budget": { "maxBoxes": 20000, "maxCoefficients": 2000000 },
+///       "confirm": true,
 ///       "gate": { "preset": "default", "minEffect": 0.1, "alpha": 0.05, "correction": "holm",
 ///                 "counterTolerance": 0, "cacheHitRateDrop": 0.05, "allowUnknown": false,
 ///                 "noiseMultiple": 3, "strategies": { "sampling": { "minEffect": 0.2 } } } }
@@ -24,8 +26,15 @@ public struct Suite: Sendable {
   public var selection: CaseSelection
   public var matrix: RunMatrix
   public var seed: UInt64
+  /// Wall-clock seconds per obligation. In a gating suite a safety net only: `budget`
+  /// should stop every job first, so that verdicts do not depend on the machine's speed.
   public var timeLimit: Double?
+  /// Deterministic work limits per obligation (the file's `budget` object).
+  public var budget = WorkBudget()
   public var confidence: Double
+  /// Whether `--gate` re-runs jobs flagged as slower and fails only on those flagged again
+  /// (the file's `confirm`, default true).
+  public var confirmsRegressions = true
   /// Regression thresholds for `--gate` (the file's `gate` object; defaults otherwise).
   public var gate: GateThresholds = .default
   /// SHA-256 of the suite file's bytes.

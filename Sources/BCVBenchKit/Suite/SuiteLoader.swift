@@ -4,7 +4,7 @@ import BCVValidation
 public enum SuiteLoader {
   public static let formatTag = "bcv-suite/1"
   static let keys: Set<String> = ["format", "name", "description", "corpus", "select", "matrix", "seed",
-                                  "timeLimit", "confidence", "gate"]
+                                  "timeLimit", "confidence", "gate", "budget", "confirm"]
   static let gateKeys: Set<String> = ["preset", "minEffect", "alpha", "correction", "counterTolerance", "cacheHitRateDrop",
                                       "allowUnknown", "noiseMultiple", "strategies"]
   static let selectKeys: Set<String> = ["tags", "excludeTags", "cases"]
@@ -96,6 +96,13 @@ public enum SuiteLoader {
     if let v = object["timeLimit"] {
       guard let t = v.doubleValue, t > 0, t.isFinite else { throw fail("timeLimit", "expected a positive number of seconds") }
       suite.timeLimit = t
+    }
+    if let v = object["budget"] {
+      do { suite.budget = try WorkBudget(json: v, file: path, key: "budget") } catch let e { throw InputErrors([e]) }
+    }
+    if let v = object["confirm"] {
+      guard let b = v.boolValue else { throw fail("confirm", "expected true or false") }
+      suite.confirmsRegressions = b
     }
     if let v = object["confidence"] {
       guard let c = v.doubleValue, c > 0, c < 1 else { throw fail("confidence", "expected a number strictly between 0 and 1") }

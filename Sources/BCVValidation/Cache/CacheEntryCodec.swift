@@ -1,3 +1,5 @@
+import BCVNumerics
+
 /// The text form of a cached obligation result: one `key value` line per field, doubles
 /// as the hex of their bits, so a value read back is bit-identical to the one stored.
 enum CacheEntryCodec {
@@ -7,6 +9,7 @@ enum CacheEntryCodec {
     case .holds(let proof): lines.append("status holds \(proof ? 1 : 0)")
     case .violated(let cex):
       lines.append("status violated \(cex.confirmation.rawValue) \(bits(cex.value)) " + cex.point.map(bits).joined(separator: " "))
+      if let exact = cex.exactPointText { lines.append("exact " + exact.joined(separator: " ")) }
     case .unknown(let reason):
       lines.append("status unknown " + reason.replacingNewlines)
     }
@@ -36,6 +39,12 @@ enum CacheEntryCodec {
           let worst = fields["worst"].flatMap(optionalDouble), let undecided = fields["undecided"].flatMap(optionalDouble)
     else { return nil }
     var r = ObligationResult(condition: condition, status: status)
+    if let exactText = fields["exact"] {
+      guard case .violated(let cex) = status,
+            let exact = Counterexample.parseExactPoint(exactText.split(separator: " ").map(String.init)),
+            exact.count == cex.point.count else { return nil }
+      r.status = .violated(Counterexample(point: cex.point, value: cex.value, confirmation: cex.confirmation, exactPoint: exact))
+    }
     r.evaluations = evaluations
     r.boxes = boxes
     r.samplesInRegion = samples

@@ -2,14 +2,15 @@
 ///
 /// The key is the obligation's canonical fingerprint (equal for algebraically equivalent
 /// problems), the strategy's name, and every setting that can change the answer or its
-/// counters: samples, seed, confidence, sequence, box budget, minimum width and time limit.
+/// counters: samples, seed, confidence, sequence, box and coefficient budgets, minimum width and
+/// time limit.
 /// The worker count is not part of the key: results do not depend on it. Answers that hit a
 /// time limit are never stored (they depend on the machine's speed).
 public enum CachedValidation {
   public static func key(fingerprint: String, strategy: String, settings s: StrategySettings) -> String {
     [
       "bcv-cache-key/1", fingerprint, strategy, "samples=\(s.samples)", "seed=\(s.seed)",
-      "confidence=\(s.confidence.bitPattern)", "sequence=\(s.sequence.rawValue)", "maxBoxes=\(s.maxBoxes)",
+      "confidence=\(s.confidence.bitPattern)", "sequence=\(s.sequence.rawValue)", "maxBoxes=\(s.maxBoxes)", "maxCoefficients=\(s.maxCoefficients)",
       "minWidth=\(s.minWidth.bitPattern)", "timeLimit=\(s.timeLimit.map { "\($0.bitPattern)" } ?? "-")",
     ].joined(separator: "|")
   }

@@ -76,6 +76,9 @@ public struct BernsteinExpansion: Sendable {
     self.maximumOffset = high
   }
 
+  /// How many coefficients the expansion holds, Π(d_i + 1).
+  public var coefficientCount: Int { scaled.count }
+
   /// b_j in row-major order: the last variable's index varies fastest.
   public var coefficients: [Rational] { scaled.map { Rational($0, scale) } }
   /// The least coefficient: a lower bound of the polynomial on the box.

@@ -47,12 +47,15 @@ struct SymbolicSearch {
   let system: PolynomialObligation
   let compiled: CompiledObligation
   let maxBoxes: Int
+  let maxCoefficients: Int
   /// Sides narrower than this are not split (0 when the setting is not a finite width).
   let minWidth: Rational
   let deadline: Deadline?
 
   /// Boxes examined.
   private(set) var boxes = 0
+  /// Exact Bernstein coefficients computed (the work budget `maxCoefficients` counts).
+  private(set) var coefficients = 0
   /// Exact point evaluations: split points tested and candidate points confirmed.
   private(set) var evaluations = 0
   private var queue: [Item] = []
@@ -67,6 +70,7 @@ struct SymbolicSearch {
     self.system = system
     self.compiled = compiled
     self.maxBoxes = settings.maxBoxes
+    self.maxCoefficients = settings.maxCoefficients
     let width = settings.minWidth.isFinite ? Rational(exactly: max(0, settings.minWidth)) : nil
     self.minWidth = width ?? 0
     self.deadline = deadline
@@ -85,6 +89,7 @@ struct SymbolicSearch {
     }
     while head < queue.count {
       if boxes >= maxBoxes { return stop("box budget of \(maxBoxes) exhausted") }
+      if coefficients >= maxCoefficients { return stop("work budget of \(maxCoefficients) exact coefficients exhausted") }
       if deadline?.hasPassed == true { return stop("timeout after \(boxes) boxes") }
       let item = queue[head]
       head += 1
@@ -138,6 +143,7 @@ struct SymbolicSearch {
     var activeExpansions: [BernsteinExpansion] = []
     for c in item.active {
       let expansion = BernsteinExpansion(system.constraints[c], over: item.bounds)
+      coefficients += expansion.coefficientCount
       if expansion.minimumSign > 0 { return .settled }
       if expansion.maximumSign > 0 {
         active.append(c)
@@ -145,6 +151,7 @@ struct SymbolicSearch {
       }
     }
     let g = BernsteinExpansion(system.expression, over: item.bounds)
+    coefficients += g.coefficientCount
     if !violates(sign: g.maximumSign) { return .settled }
     if active.isEmpty && violates(sign: g.minimumSign) { return wholeBoxViolated(item) }
 
@@ -172,7 +179,7 @@ struct SymbolicSearch {
 
   /// Every point of the box lies in the region and violates: reports a point of the box
   /// that is exactly a vector of doubles (the split point, else the least such point),
-  /// or, when the box holds none, records the violation as unreported.
+  /// or, when the box holds none, the split point itself (exact).
   private mutating func wholeBoxViolated(_ item: Item) -> BoxOutcome {
     var point = item.bounds.map(DyadicPoints.splitPoint)
     if DyadicPoints.exactDoubles(point) == nil, let inner = Box(bounds: item.bounds).innerDoubleBounds,
@@ -180,7 +187,6 @@ struct SymbolicSearch {
       point = inner.lower.map { Rational(exactly: $0)! }
     }
     if let counterexample = report(point, piece: item.piece) { return .violated(counterexample) }
-    if unreportedViolation == nil { unreportedViolation = point }
     return .settled
   }
 
@@ -209,14 +215,25 @@ struct SymbolicSearch {
     return report(point, piece: piece)
   }
 
-  /// A certain violation at an exact point of piece `piece`: confirmed and returned when
-  /// the point is exactly a vector of doubles, otherwise remembered as unreported.
+  /// A certain violation at an exact point of piece `piece` (every caller has shown it
+  /// exactly), returned at once: at the point itself when it is a vector of doubles; else
+  /// at its nearest doubles when they violate too (checked exactly); else at the exact
+  /// rational point, with its rounded coordinates for display. A confirmed violation is
+  /// never left as `unknown`, whatever budget remains.
   private mutating func report(_ point: [Rational], piece: Int) -> Counterexample? {
-    guard let doubles = DyadicPoints.exactDoubles(point) else {
+    if let doubles = DyadicPoints.exactDoubles(point) {
+      evaluations += 1
+      if let confirmed = CounterexampleCheck.confirm(doubles, piece: piece, in: compiled) { return confirmed }
+    }
+    let nearest = point.map(\.doubleValue)
+    if nearest.allSatisfy(\.isFinite), let confirmed = CounterexampleCheck.confirm(nearest, piece: piece, in: compiled) {
+      return confirmed
+    }
+    let value = system.expression.evaluate(at: point)
+    guard violates(value) else {
       if unreportedViolation == nil { unreportedViolation = point }
       return nil
     }
-    evaluations += 1
-    return CounterexampleCheck.confirm(doubles, piece: piece, in: compiled)
+    return Counterexample(point: nearest, value: value.doubleValue, confirmation: .exactRational, exactPoint: point)
   }
 }

@@ -18,7 +18,9 @@ import BCVNumerics
 /// reason and, for an unfinished search, the approximate undecided fraction of the
 /// region's volume.
 ///
-/// Budgets: `settings.maxBoxes` boxes examined and `settings.timeLimit` seconds per
+/// Budgets: `settings.maxBoxes` boxes examined, `settings.maxCoefficients` exact
+/// Bernstein coefficients computed (deterministic, so a gating suite's verdicts do not
+/// depend on the machine's speed) and `settings.timeLimit` seconds (a safety net) per
 /// obligation; boxes narrower than `settings.minWidth` on every side are not split.
 /// Expansions are refused (not applicable) beyond `maxBernsteinCoefficients` coefficients
 /// or `maxDegreePerVariable` per variable. The search is sequential and deterministic:

@@ -1,0 +1,68 @@
+/// What the confirmation re-run did: which jobs it ran again and how their flags ended.
+public struct ConfirmationSummary: Sendable, Hashable {
+  /// Jobs re-run (flagged jobs, and every job of a strategy flagged as a whole).
+  public var rerunJobs: Int
+  /// Failing time rows (per job or per strategy) flagged again by the re-run: they still fail.
+  public var confirmed: Int
+  /// Failing time rows the re-run did not flag again: now warnings.
+  public var cleared: Int
+}
+
+extension Comparison {
+  /// The job keys a confirmation re-run must repeat: every job whose time failed, and
+  /// every job of a strategy whose strategy-wide time failed (`jobs` lists the
+  /// candidate's jobs). Empty when no time row failed; counter and cache failures are
+  /// deterministic and are never re-run.
+  public func jobsToConfirm(among jobs: [JobSummary]) -> [String] {
+    let failing = rows.filter { $0.status == .fail && $0.kind == .performance }
+    let keys = Set(failing.filter { $0.topic == .time }.map(\.key))
+    let strategies = Set(failing.filter { $0.topic == .strategyTime }.map(\.strategy))
+    return jobs.filter { keys.contains($0.key) || strategies.contains($0.strategy) }.map(\.key)
+  }
+}
+
+extension Comparator {
+  /// Confirms a comparison's time failures with a re-run of the flagged jobs (fresh
+  /// repetitions, `recheck`): a failing time row stays failing only if the re-run
+  /// compared with the same baseline flags it again; otherwise it becomes a warning that
+  /// says it was cleared. A strategy-wide failure is re-tested on the re-run jobs of that
+  /// strategy. The re-run's own time rows are added (topic `confirmation`, never failing
+  /// by themselves) so a report shows both measurements.
+  ///
+  /// Under no change, a time false alarm now needs two independent rejections, so its
+  /// probability is at most about α² per job; a real slowdown persists and is flagged twice.
+  public func confirm(_ first: Comparison, baseline: Baseline, recheck: Baseline) -> Comparison {
+    let rerunKeys = Set(recheck.jobs.map(\.key))
+    var restricted = baseline
+    restricted.jobs = baseline.jobs.filter { rerunKeys.contains($0.key) }
+    let second = compare(baseline: restricted, candidate: recheck)
+    let secondByKey = Dictionary(second.rows.filter { $0.topic == .time || $0.topic == .strategyTime }.map { ($0.key, $0) },
+                                 uniquingKeysWith: { a, _ in a })
+    var result = first
+    var confirmed = 0, cleared = 0
+    for i in result.rows.indices {
+      let r = result.rows[i]
+      guard r.status == .fail, r.kind == .performance, r.topic == .time || r.topic == .strategyTime else { continue }
+      if let again = secondByKey[r.key], again.status == .fail {
+        confirmed += 1
+        result.rows[i].detail += "; confirmed by the re-run (\(again.candidate), \(again.detail))"
+      } else {
+        cleared += 1
+        result.rows[i].status = .warn
+        result.rows[i].kind = nil
+        let how = secondByKey[r.key].map { "re-run \($0.candidate) \($0.change), \($0.detail)" } ?? "not re-run"
+        result.rows[i].detail = "flagged, then cleared by the confirmation re-run (\(how)); first: " + r.detail
+      }
+    }
+    for var again in secondByKey.values.sorted(by: { $0.key < $1.key }) {
+      again.metric = "re-run " + again.metric
+      again.topic = .confirmation
+      if again.status == .fail { again.status = .warn }
+      again.kind = nil
+      result.rows.append(again)
+    }
+    result.notes.append("confirmation: \(recheck.jobs.count) job(s) re-run with fresh repetitions; \(confirmed) time failure(s) confirmed, \(cleared) cleared")
+    result.confirmation = ConfirmationSummary(rerunJobs: recheck.jobs.count, confirmed: confirmed, cleared: cleared)
+    return result
+  }
+}
