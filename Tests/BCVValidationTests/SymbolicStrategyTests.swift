@@ -174,16 +174,41 @@ func symbolicBudgetsGiveUnknownWithTheUndecidedFraction() throws {
   #expect(narrow.undecidedFraction.map { $0 > 0 && $0 < 1 } == true)
 }
 
-@Test("Symbolic: a violation only at points that are not doubles is not reported")
-func symbolicDoesNotReportViolationsAtNonDoublePoints() throws {
-  // Every point of the region has x1 = 1/10, which no double equals.
+@Test("Symbolic: a violation confirmed at a point that is not a vector of doubles is reported as violated at once")
+func symbolicReportsViolationsAtExactNonDoublePoints() throws {
+  // Every point of the region has x1 = 1/10, which no double equals: the violation is
+  // certain at an exact rational point, so the answer is `violated` (never `unknown`),
+  // with that point and its rounded coordinates for display.
   let compiled = try F.obligation("x1 - x2/1000", variables: v, box: [F.bounds("0.1", "0.1"), F.bounds("0", "1")])
-  let result = decide(compiled)
-  #expect(reason(result)?.contains("not a vector of doubles") == true)
+  let result = decide(compiled) { $0.maxBoxes = 1_000_000 }
+  guard case .violated(let cex) = result.status else {
+    Issue.record("expected violated, got \(result.status)")
+    return
+  }
+  let exact = try #require(cex.exactPoint)
+  #expect(exact[0] == Rational(1, 10))
+  #expect(cex.confirmation == .exactRational && cex.value > 0)
+  #expect(cex.point[0] == 0.1)
+  let g = try ExprParser(variables: v).parse("x1 - x2/1000").polynomial(variableCount: 2)!
+  #expect(g.evaluate(at: exact).signum() > 0)
   #expect(result.boxes == 1)
-  // Where part of the region is made of doubles, the violation is reported there.
+  #expect(Counterexample.parseExactPoint(cex.exactPointText ?? []) == exact)
+  // Where part of the region is made of doubles, the violation is reported at doubles.
   let wider = try F.obligation("x1 - x2/1000", variables: v, box: [F.bounds("0.1", "0.3"), F.bounds("0", "1")])
-  #expect(counterexample(decide(wider))?.0.confirmation == .exactRational)
+  let (found, _) = try #require(counterexample(decide(wider)))
+  #expect(found.confirmation == .exactRational && found.exactPoint == nil)
+}
+
+@Test("Symbolic: the coefficient budget stops the search deterministically")
+func symbolicCoefficientBudgetIsDeterministic() throws {
+  let g = "-1/1000000 - ((x1 - 1/3)^2 + (x2 - 1/7)^2)^2"
+  let compiled = try F.obligation(g, variables: v, box: [F.bounds("-2", "2"), F.bounds("-2", "2")])
+  let first = decide(compiled) { $0.maxCoefficients = 500 }
+  let second = decide(compiled) { $0.maxCoefficients = 500; $0.workers = 2 }
+  #expect(reason(first) == "work budget of 500 exact coefficients exhausted")
+  #expect(first == second)
+  #expect(first.boxes > 0 && first.boxes < decide(compiled).boxes)
+  #expect(!first.dependsOnTime)
 }
 
 @Test("Symbolic: answers on random polynomial obligations agree with exact evaluation")
@@ -239,7 +264,7 @@ func symbolicAnswersAgreeWithExactEvaluation() throws {
       } while true
     case .violated(let cex):
       decided.violated += 1
-      let x = cex.point.map { Rational(exactly: $0)! }
+      let x = cex.exactPoint ?? cex.point.map { Rational(exactly: $0)! }
       #expect(cex.confirmation == .exactRational)
       #expect(zip(x, box).allSatisfy { $0 >= $1.lower && $0 <= $1.upper })
       #expect(inRegion(x) && violates(x), "\(expression) at \(x)")

@@ -6,6 +6,12 @@ public struct ConfirmationSummary: Sendable, Hashable {
   public var confirmed: Int
   /// Failing time rows the re-run did not flag again: now warnings.
   public var cleared: Int
+
+  public init(rerunJobs: Int, confirmed: Int, cleared: Int) {
+    self.rerunJobs = rerunJobs
+    self.confirmed = confirmed
+    self.cleared = cleared
+  }
 }
 
 extension Comparison {

@@ -1,0 +1,119 @@
+import BCVBenchKit
+import BCVNumerics
+import BCVTestSupport
+import BCVValidation
+import Testing
+
+/// A run whose records are one job per case of `strategy`, with the given repetitions' times.
+private func run(_ times: [[Double]], strategy: String = "interval", outcome: Outcome = .correct,
+                 timedOut: Set<Int> = []) -> RunResults {
+  var records: [JobRecord] = []
+  for (c, reps) in times.enumerated() {
+    for (r, seconds) in reps.enumerated() {
+      let verdict: VerdictKind = outcome == .unknown ? .unknown : .valid
+      var obligation = ObligationResult(condition: .flow, status: outcome == .unknown ? .unknown(reason: "budget") : .holds(proof: true))
+      obligation.hitTimeLimit = timedOut.contains(c)
+      records.append(JobRecord(caseID: "case\(c)", strategy: strategy, samples: 0, workers: 1, cache: "off", repetition: r,
+                               verdict: verdict, proof: verdict == .valid, violates: nil, counterexample: nil,
+                               expected: .valid, outcome: outcome, seconds: seconds, evaluations: 10, boxes: 5,
+                               reason: nil, obligations: [obligation]))
+    }
+  }
+  let meta: JSONValue = .object(JSONObject([("suite", .string("synthetic")), ("corpusHash", .string("abc")),
+                                            ("machineClass", .object(JSONObject([("host", .string("m1"))])))]))
+  return RunResults(metadata: meta, records: records, file: "synthetic")
+}
+
+/// Times for `cases` jobs with 5 repetitions each, ±2% seeded noise around 0.1 s × (case + 1).
+private func times(seed: UInt64, cases: Int = 12, factor: (Int) -> Double = { _ in 1 }) -> [[Double]] {
+  var rng = SeededGenerator(seed: seed)
+  return (0..<cases).map { c in
+    (0..<5).map { _ in 0.1 * Double(c + 1) * factor(c) * (1 + 0.02 * (2 * rng.nextUnit() - 1)) }
+  }
+}
+
+private func baseline(_ r: RunResults) -> Baseline { Baseline(results: r, suiteHash: nil) }
+
+@Suite struct GateConfirmation {
+  let comparator = Comparator()
+
+  @Test func aTransientSlowdownIsFlaggedThenClearedByTheConfirmationRerun() {
+    let base = baseline(run(times(seed: 1)))
+    // One noisy batch: every repetition of three jobs ran 40% slower in the first run only.
+    let noisy = baseline(run(times(seed: 2) { $0 < 3 ? 1.4 : 1 }))
+    let first = comparator.compare(baseline: base, candidate: noisy)
+    #expect(first.exitCode == .performanceRegression, "\(first.text())")
+    let keys = first.jobsToConfirm(among: noisy.jobs)
+    #expect(Set(keys) == ["case0|interval|0|1|off", "case1|interval|0|1|off", "case2|interval|0|1|off"])
+    // The re-run of just those jobs is back to normal.
+    var recheck = baseline(run(times(seed: 3)))
+    recheck.jobs = recheck.jobs.filter { keys.contains($0.key) }
+    let confirmed = comparator.confirm(first, baseline: base, recheck: recheck)
+    #expect(confirmed.exitCode == .success, "\(confirmed.text())")
+    #expect(confirmed.confirmation == ConfirmationSummary(rerunJobs: 3, confirmed: 0, cleared: 3))
+    let cleared = confirmed.rows.filter { $0.topic == .time && $0.status == .warn }
+    #expect(cleared.count == 3 && cleared.allSatisfy { $0.detail.contains("cleared by the confirmation re-run") })
+    // The re-run's rows: one per re-run job, and the strategy-wide row over them.
+    #expect(confirmed.rows.filter { $0.topic == .confirmation }.count == 4)
+  }
+
+  @Test func aPersistentSlowdownIsConfirmedAndStillFails() {
+    let base = baseline(run(times(seed: 1)))
+    let slow = baseline(run(times(seed: 2) { $0 < 3 ? 1.4 : 1 }))
+    let first = comparator.compare(baseline: base, candidate: slow)
+    let keys = first.jobsToConfirm(among: slow.jobs)
+    var recheck = baseline(run(times(seed: 4) { $0 < 3 ? 1.4 : 1 }))
+    recheck.jobs = recheck.jobs.filter { keys.contains($0.key) }
+    let confirmed = comparator.confirm(first, baseline: base, recheck: recheck)
+    #expect(confirmed.exitCode == .performanceRegression)
+    #expect(confirmed.confirmation?.confirmed == 3 && confirmed.confirmation?.cleared == 0)
+  }
+
+  @Test func aStrategyWideFailureRerunsEveryJobOfThatStrategy() {
+    let base = baseline(run(times(seed: 1, cases: 20)))
+    let slow = baseline(run(times(seed: 2, cases: 20) { _ in 1.2 }))
+    let first = comparator.compare(baseline: base, candidate: slow)
+    #expect(first.rows.contains { $0.topic == .strategyTime && $0.status == .fail })
+    #expect(first.jobsToConfirm(among: slow.jobs).count == 20)
+  }
+
+  @Test func aJobStoppedByTheWallClockNeverFailsTheAccuracyGate() {
+    let base = baseline(run(times(seed: 1, cases: 3), outcome: .correct))
+    // The candidate's job 1 reached the wall-clock limit and answered unknown.
+    let limited = run(times(seed: 2, cases: 3), outcome: .unknown, timedOut: [0, 1, 2])
+    let c = comparator.compare(baseline: base, candidate: baseline(limited))
+    #expect(c.accuracyFailures == 0, "\(c.text())")
+    #expect(c.rows.filter { $0.status == .timeLimited }.count == 3)
+    #expect(c.notes.contains { $0.contains("reached the wall-clock limit") })
+    // Without the time limit the same change is a lost answer.
+    let lost = run(times(seed: 2, cases: 3), outcome: .unknown)
+    #expect(comparator.compare(baseline: base, candidate: baseline(lost)).accuracyFailures == 3)
+  }
+
+  @Test func aWrongAnswerFailsEvenWhenTimeLimited() {
+    let base = baseline(run(times(seed: 1, cases: 2)))
+    let wrong = run(times(seed: 2, cases: 2), outcome: .wrong, timedOut: [0, 1])
+    #expect(comparator.compare(baseline: base, candidate: baseline(wrong)).accuracyFailures == 2)
+  }
+
+  @Test func anUnstableJobIsReportedAndNeverFailsOnTime() {
+    // Job 0's baseline repetitions vary by ±50%: above the 10% threshold.
+    var t = times(seed: 1)
+    t[0] = [0.05, 0.1, 0.15, 0.07, 0.13]
+    let base = baseline(run(t))
+    let slow = baseline(run(times(seed: 2) { $0 == 0 ? 3 : 1 }))
+    let c = comparator.compare(baseline: base, candidate: slow)
+    let row = c.rows.first { $0.key == "case0|interval|0|1|off" && $0.topic == .time }
+    #expect(row?.status == .unstable)
+    #expect(c.exitCode == .success, "\(c.text())")
+    #expect(c.notes.contains { $0.contains("1 of 12 job(s) unstable") })
+  }
+
+  @Test func theGateSaysWhenTimeCannotFail() {
+    var strict = GateThresholds()
+    strict.alpha = 0.01
+    let three = times(seed: 1).map { Array($0.prefix(3)) }
+    let c = Comparator(thresholds: strict).compare(baseline: baseline(run(three)), candidate: baseline(run(three)))
+    #expect(c.notes.contains { $0.contains("time cannot fail for 12 of 12 job(s)") }, "\(c.notes)")
+  }
+}
