@@ -117,3 +117,31 @@ private func baseline(_ r: RunResults) -> Baseline { Baseline(results: r, suiteH
     #expect(c.notes.contains { $0.contains("time cannot fail for 12 of 12 job(s)") }, "\(c.notes)")
   }
 }
+
+@Suite struct SuiteBudget {
+  @Test func aSuiteReadsItsBudgetAndConfirmSetting() throws {
+    let text = """
+    { "format": "bcv-suite/1", "name": "s", "corpus": ["c"], "budget": { "maxBoxes": 20000, "maxCoefficients": 5 },
+      "confirm": false }
+    """
+    let suite = try SuiteLoader.load(text: text, file: "S.json").suite
+    #expect(suite.budget == WorkBudget(maxBoxes: 20000, maxCoefficients: 5))
+    #expect(!suite.confirmsRegressions)
+    var settings = StrategySettings()
+    suite.budget.apply(to: &settings)
+    #expect(settings.maxBoxes == 20000 && settings.maxCoefficients == 5)
+  }
+
+  @Test func aBadBudgetIsRejectedNamingItsKey() {
+    for (budget, key) in [("{ \"maxBoxes\": 0 }", "budget.maxBoxes"), ("{ \"maxBoxes\": 1e999 }", "budget.maxBoxes"),
+                          ("{ \"boxes\": 3 }", "budget.boxes"), ("[1]", "budget")] {
+      let text = "{ \"format\": \"bcv-suite/1\", \"name\": \"s\", \"corpus\": [\"c\"], \"budget\": \(budget) }"
+      do {
+        _ = try SuiteLoader.load(text: text, file: "S.json")
+        Issue.record("accepted \(budget)")
+      } catch {
+        #expect(error.errors.first?.key == key, "\(error)")
+      }
+    }
+  }
+}

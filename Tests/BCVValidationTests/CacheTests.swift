@@ -146,5 +146,18 @@ private func scratchDirectory(_ name: String) -> String {
     a.samples = 5
     #expect(CachedValidation.key(fingerprint: f, strategy: "sampling", settings: a)
             != CachedValidation.key(fingerprint: f, strategy: "sampling", settings: c))
+    var d = StrategySettings()
+    d.maxCoefficients = 1000
+    #expect(CachedValidation.key(fingerprint: f, strategy: "symbolic", settings: d)
+            != CachedValidation.key(fingerprint: f, strategy: "symbolic", settings: StrategySettings()))
+  }
+
+  @Test func aCounterexampleAtAnExactRationalPointSurvivesTheDiskCache() {
+    let dir = scratchDirectory("exact")
+    var r = ObligationResult(condition: .unsafe, status: .violated(Counterexample(
+      point: [0.1, -100.05], value: 0.5, confirmation: .exactRational, exactPoint: [Rational(1, 10), Rational(-2001, 20)])))
+    r.boxes = 3
+    DiskCache(directory: dir).store("k", r)
+    #expect(DiskCache(directory: dir).lookup("k") == r)
   }
 }
