@@ -4,6 +4,7 @@ enum MergeCommand {
     OptionSpec(name: "out", value: "DIR", help: "output folder (default Reports/<suite>)"),
     OptionSpec(name: "quiet", value: nil, help: "print nothing but errors"),
     OptionSpec(name: "help", value: nil, help: "show this help"),
+    OptionSpec(name: "no-confirm", value: nil, help: "with --gate: fail on time at once, without re-running the flagged jobs here"),
   ] + gateAndHistoryOptions
 
   static var help: String {
@@ -26,10 +27,23 @@ enum MergeCommand {
       }
       let baseline = try Baseline.load(path)
       let suiteFile = merged.metadata.objectValue?["suiteFile"]?.stringValue
-      let thresholds = suiteFile.flatMap { try? SuiteLoader.load($0).suite.gate } ?? .default
-      comparison = Gate(baselinePath: path, baseline: baseline,
-                        comparator: Comparator(thresholds: thresholds, lenient: args.flags.contains("lenient")),
-                        suiteName: suite).compare(candidate: merged)
+      let loadedSuite = suiteFile.flatMap { try? SuiteLoader.load($0).suite }
+      let gate = Gate(baselinePath: path, baseline: baseline,
+                      comparator: Comparator(thresholds: loadedSuite?.gate ?? .default, lenient: args.flags.contains("lenient")),
+                      suiteName: suite)
+      let first = gate.compare(candidate: merged)
+      comparison = first
+      let keys = first.jobsToConfirm(among: Baseline(results: merged, suiteHash: nil).jobs)
+      if !keys.isEmpty, !args.flags.contains("no-confirm"), loadedSuite?.confirmsRegressions ?? true {
+        // The confirmation re-run happens here, on the merging machine, from the run's own description.
+        if !args.flags.contains("quiet") { Platform.writeStderr("bcv-bench: gate: re-running \(keys.count) job(s) flagged as slower to confirm\n") }
+        let request = try RerunCommand.requestReproducing(merged)
+        let recheck = try request.performAgain(jobKeys: keys, metadata: merged.metadata)
+        do { try ResultsWriter.write(recheck.records, metadata: recheck.metadata, to: out + "/confirmation") } catch {
+          throw InternalFailure("cannot write the confirmation re-run to \(out)/confirmation: \(error)")
+        }
+        comparison = gate.confirm(first, recheck: recheck)
+      }
     }
     let historyPath = args.value("history") ?? suite.map { History.defaultPath(suite: $0) }
     let history = try historyPath.map { try History.append(merged, to: $0) } ?? []

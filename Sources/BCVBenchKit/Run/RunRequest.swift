@@ -80,10 +80,21 @@ extension RunRequest {
   /// matrix asks) interleaved in an order seeded differently from the first run's: the
   /// confirmation re-run of `--gate`. No journal; the same cases and configuration.
   public func performAgain(jobKeys: [String], after first: RunOutcome) -> RunResults {
+    performAgain(jobKeys: jobKeys, cases: first.cases, metadata: first.results.metadata)
+  }
+
+  /// `performAgain(jobKeys:after:)` for a run known only by its results (a merged run):
+  /// loads and selects the cases again. Throws as `perform` does for bad input.
+  public func performAgain(jobKeys: [String], metadata: JSONValue) throws -> RunResults {
+    let corpus = try CorpusLoader(strict: strict).load(paths: corpusPaths)
+    return performAgain(jobKeys: jobKeys, cases: corpus.cases.filter(selection.selects), metadata: metadata)
+  }
+
+  func performAgain(jobKeys: [String], cases: [CorpusCase], metadata: JSONValue) -> RunResults {
     let wanted = Set(jobKeys)
-    let all = RunPlan(matrix: configuration.matrix, caseCount: first.cases.count, shard: shard, seed: configuration.seed)
+    let all = RunPlan(matrix: configuration.matrix, caseCount: cases.count, shard: nil, seed: configuration.seed)
     let jobs = all.jobs.filter { job in
-      wanted.contains(JobRecord.key(caseID: first.cases[job.caseIndex].id, strategy: job.strategy, samples: job.samples,
+      wanted.contains(JobRecord.key(caseID: cases[job.caseIndex].id, strategy: job.strategy, samples: job.samples,
                                     workers: job.workers, cache: job.cache))
     }
     var order = Array(jobs.indices)
@@ -92,7 +103,7 @@ extension RunRequest {
       for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, rng.nextInt(below: i + 1)) }
     }
     let plan = RunPlan(jobs: order.map { jobs[$0] })
-    let (records, _) = Runner(configuration: configuration).run(first.cases, plan: plan)
-    return RunResults(metadata: first.results.metadata, records: records, file: "")
+    let (records, _) = Runner(configuration: configuration).run(cases, plan: plan)
+    return RunResults(metadata: metadata, records: records, file: "")
   }
 }
