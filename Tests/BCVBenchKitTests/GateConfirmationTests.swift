@@ -145,3 +145,27 @@ private func baseline(_ r: RunResults) -> Baseline { Baseline(results: r, suiteH
     }
   }
 }
+
+/// The two measured false alarms of the approximate tests, now decided exactly.
+@Suite struct GateReproducers {
+  @Test func theTiedMannWhitneyReproducerPassesTheGate() {
+    let c = Comparator().compare(baseline: baseline(run([[1.0, 1.0, 1.1, 1.1, 1.0]])),
+                                 candidate: baseline(run([[1.2, 1.2, 1.0, 1.1, 1.2]])))
+    #expect(c.exitCode == .success, "\(c.text())")
+    let row = c.rows.first { $0.topic == .time }
+    #expect(row?.detail.hasPrefix("p = 0.0714") == true, "\(row?.detail ?? "")")
+  }
+
+  @Test func theTiedWilcoxonReproducerPassesTheGateUnderHolm() {
+    var holm = GateThresholds()
+    holm.correction = .holm
+    let base: [[Double]] = [[1, 1, 1], [2, 2, 2], [3, 3, 3], [4, 4, 4]]
+    for ratios in [[1.20, 1.25, 1.25, 1.30], [1.20, 1.25, 1.27, 1.30]] {
+      let candidate = zip(base, ratios).map { times, r in times.map { $0 * r } }
+      let c = Comparator(thresholds: holm).compare(baseline: baseline(run(base)), candidate: baseline(run(candidate)))
+      let strategy = c.rows.first { $0.topic == .strategyTime }
+      #expect(strategy?.status != .fail, "\(c.text())")
+      #expect(strategy?.detail.contains("p = 0.0625") == true, "\(strategy?.detail ?? "")")
+    }
+  }
+}

@@ -8,7 +8,7 @@ struct TimeTest: Sendable {
   var effect: Double
   /// The job's relative A/A noise exceeds `effect`: shown, never failing.
   var unstable: Bool
-  /// The smallest p-value the test can reach with these repetition counts.
+  /// The smallest p-value the test can reach with these repetitions (and their ties).
   var smallestP: Double
 }
 
@@ -22,7 +22,8 @@ extension Comparator {
     let r = row(b, "seconds (median)", format(Descriptive.median(b.seconds)), format(Descriptive.median(c.seconds)),
                 percent(ratio - 1), .pass, nil, "", topic: .time)
     return TimeTest(row: r, p: p, ratio: ratio, effect: effect, unstable: (noise ?? 0) > effect,
-                    smallestP: MannWhitney.smallestAttainablePValue(c.seconds.count, b.seconds.count, alternative: .greater))
+                    smallestP: MannWhitney.smallestAttainablePValue(pooled: c.seconds + b.seconds, firstCount: c.seconds.count,
+                                                                    alternative: .greater))
   }
 
   /// Corrects the time tests for multiplicity, then applies the minimum effect. Unstable
@@ -38,18 +39,18 @@ extension Comparator {
     return zip(tests, rejected).map { test, significant in
       var r = test.row
       let unreachable = test.smallestP > thresholds.alpha
-        ? "; time cannot fail: the smallest attainable p is \(format(test.smallestP)) > α = \(thresholds.alpha)" : ""
+        ? "; time cannot fail: the smallest attainable p is \(pValue(test.smallestP)) > α = \(thresholds.alpha)" : ""
       if test.unstable {
         r.status = .unstable
-        r.detail = "unstable: A/A noise above the \(percent(test.effect)) threshold; p = \(format(test.p))"
+        r.detail = "unstable: A/A noise above the \(percent(test.effect)) threshold; p = \(pValue(test.p))"
       } else if significant && test.ratio > 1 + test.effect {
         r.status = .fail
         r.kind = .performance
-        r.detail = "slower: p = \(format(test.p)) (corrected, α = \(thresholds.alpha)), effect \(percent(test.ratio - 1)) > \(percent(test.effect))"
+        r.detail = "slower: p = \(pValue(test.p)) (corrected, α = \(thresholds.alpha)), effect \(percent(test.ratio - 1)) > \(percent(test.effect))"
       } else if test.ratio < 1 - test.effect {
         r.status = .improved
       } else {
-        r.detail = "p = \(format(test.p))" + unreachable
+        r.detail = "p = \(pValue(test.p))" + unreachable
       }
       return r
     }
@@ -72,7 +73,7 @@ extension Comparator {
       var row = ComparisonRow(key: "\(strategy)|all", caseID: "*", strategy: strategy,
                               metric: "seconds (all \(ratios[strategy]!.count) jobs)", baseline: "1", candidate: format(median),
                               change: percent(median - 1), status: .pass, kind: nil,
-                              detail: "p = \(format(results[i].pValue)) (Wilcoxon, Holm)", topic: .strategyTime)
+                              detail: "p = \(pValue(results[i].pValue)) (Wilcoxon, Holm)", topic: .strategyTime)
       if rejected[i] && median > 1 + effect {
         row.status = .fail
         row.kind = .performance
@@ -100,12 +101,12 @@ extension Comparator {
       let blocked = jobs.filter { $0.smallestP > thresholds.alpha }
       if !blocked.isEmpty {
         let worst = blocked.max { $0.smallestP < $1.smallestP }!
-        notes.append("\(strategy): time cannot fail for \(blocked.count) of \(jobs.count) job(s): with so few repetitions the smallest attainable p (up to \(format(worst.smallestP))) exceeds α = \(thresholds.alpha); use 5 or more repetitions a side")
+        notes.append("\(strategy): time cannot fail for \(blocked.count) of \(jobs.count) job(s): with so few repetitions the smallest attainable p (up to \(pValue(worst.smallestP))) exceeds α = \(thresholds.alpha); use 5 or more repetitions a side")
       }
       let finite = jobs.filter { $0.ratio.isFinite && $0.ratio > 0 }.count
       let strategyP = WilcoxonSignedRank.smallestAttainablePValue(n: finite)
       if finite > 0 && strategyP > thresholds.alpha {
-        notes.append("\(strategy): the strategy-wide test cannot fail with \(finite) job(s) (smallest attainable p \(format(strategyP)) > α = \(thresholds.alpha))")
+        notes.append("\(strategy): the strategy-wide test cannot fail with \(finite) job(s) (smallest attainable p \(pValue(strategyP)) > α = \(thresholds.alpha))")
       }
       let unstable = jobs.filter(\.unstable).count
       if unstable > 0 {

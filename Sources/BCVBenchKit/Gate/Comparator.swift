@@ -146,6 +146,12 @@ public struct Comparator: Sendable {
     return x >= 1e-3 && x < 1e4 ? String(format3: x) : "\(x)"
   }
 
+  /// A p-value to four significant digits: "0.07143", "0.003968"; below 10⁻⁴ "3.968e-05".
+  func pValue(_ p: Double) -> String {
+    guard p.isFinite else { return "-" }
+    return String(format: p >= 1e-4 ? "%.4g" : "%.3e", p)
+  }
+
   func rate(_ x: Double) -> String { "\((x * 1000).rounded() / 10)%" }
 
   func percent(_ x: Double) -> String {

@@ -123,10 +123,3 @@ public enum WilcoxonSignedRank {
     return counts
   }
 }
-
-extension WilcoxonSignedRank {
-  /// The smallest one-sided p-value for n non-zero differences: 1/2ⁿ (all positive).
-  public static func smallestAttainablePValue(n: Int) -> Double {
-    n > 0 ? 1 / Double(sign: .plus, exponent: n, significand: 1) : 1
-  }
-}
