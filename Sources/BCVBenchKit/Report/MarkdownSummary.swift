@@ -56,6 +56,7 @@ enum MarkdownSummary {
         return n > 0 ? "\(n) \(st.rawValue)" : nil
       }
       out += (failing > 0 ? "**\(failing) failing.** " : "No failing regressions. ") + counts.joined(separator: " · ") + "\n\n"
+      out += input.regressionNotes.map { "- \(escape($0))\n" }.joined() + (input.regressionNotes.isEmpty ? "" : "\n")
       let shown = rows.filter { $0.status != .pass }
       if !shown.isEmpty {
         out += table(["status", "job", "metric", "baseline", "candidate", "change", "detail"], shown.map { r in

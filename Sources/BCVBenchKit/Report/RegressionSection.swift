@@ -4,7 +4,7 @@
 /// metric. Passing rows are folded into a disclosure so the problems stay in view. With no
 /// rows the section says "no baseline compared".
 enum RegressionSection {
-  static func build(_ rows: [RegressionRow]) -> ReportPart {
+  static func build(_ rows: [RegressionRow], notes: [String] = []) -> ReportPart {
     let sorted = RegressionRow.sortedForDisplay(rows)
     guard !sorted.isEmpty else {
       return ReportPart(section: ReportSection(id: "regressions", title: "Regressions vs baseline",
@@ -18,6 +18,7 @@ enum RegressionSection {
     var body = "<p class=\"banner \(failing > 0 ? "bad" : "good")\">"
       + HTML.escape(failing > 0 ? "\(failing) failing regression\(failing == 1 ? "" : "s")" : "No failing regressions")
       + "</p>" + HTML.paragraph(counts.joined(separator: " · "), "note")
+      + notes.map { HTML.paragraph($0, "note") }.joined()
     let shown = sorted.filter { $0.status != .pass }
     let passing = sorted.filter { $0.status == .pass }
     if !shown.isEmpty { body += table(shown) }

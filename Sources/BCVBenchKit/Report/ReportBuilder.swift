@@ -27,7 +27,7 @@ public enum ReportBuilder {
       SampleSweepSection.build(data),
       CacheSection.build(data),
       TimePerCaseSection.build(data),
-      RegressionSection.build(input.regressions),
+      RegressionSection.build(input.regressions, notes: input.regressionNotes),
       HistorySection.build(input.history),
       ResultsTableSection.build(data, summaries),
     ]

@@ -4,6 +4,9 @@ public struct ReportInput: Sendable {
   public var results: RunResults
   /// The comparison with a baseline, in any order; empty when no baseline was compared.
   public var regressions: [RegressionRow]
+  /// What the comparison says beyond its rows: time that cannot fail with these
+  /// repetitions, unstable and time-limited jobs, the confirmation re-run.
+  public var regressionNotes: [String] = []
   /// Earlier runs and this one, oldest first; empty when there is no history yet.
   public var history: [HistoryPoint]
   /// The page and summary heading.
@@ -28,6 +31,10 @@ public enum RegressionStatus: String, Sendable, Hashable, CaseIterable {
   case pass
   /// Better beyond the threshold.
   case improved
+  /// Timing noise between identical runs above the threshold: shown, never failing on time.
+  case unstable
+  /// The answer depends on the wall-clock limit: compared for time only.
+  case timeLimited = "time-limited"
   /// In this run only.
   case new
   /// In the baseline only.
@@ -40,9 +47,11 @@ public enum RegressionStatus: String, Sendable, Hashable, CaseIterable {
     case .fail: 0
     case .warn: 1
     case .missing: 2
-    case .new: 3
-    case .improved: 4
-    case .pass: 5
+    case .timeLimited: 3
+    case .unstable: 4
+    case .new: 5
+    case .improved: 6
+    case .pass: 7
     }
   }
 }

@@ -4,8 +4,9 @@
 /// single outlier).
 enum ReportWriting {
   static func write(results: RunResults, comparison: Comparison?, history: [HistoryEntry], to directory: String) throws {
-    let input = ReportInput(results: results, regressions: regressions(comparison), history: points(history),
+    var input = ReportInput(results: results, regressions: regressions(comparison), history: points(history),
                             title: "bcv-bench report: \(results.metadata.objectValue?["suite"]?.stringValue ?? "run")")
+    input.regressionNotes = comparison?.notes ?? []
     try ReportBuilder.write(input, to: directory)
     if let comparison {
       try AtomicFile.write(JSONWriter.write(comparison.json()), to: directory + "/comparison.json")
