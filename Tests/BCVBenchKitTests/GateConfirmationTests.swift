@@ -169,3 +169,39 @@ private func baseline(_ r: RunResults) -> Baseline { Baseline(results: r, suiteH
     }
   }
 }
+
+@Suite struct MachineSpeed {
+  /// A run whose probes all took `probe` seconds.
+  func withProbes(_ r: RunResults, _ probe: Double) -> RunResults {
+    var r = r
+    for i in r.records.indices { r.records[i].probeSeconds = probe }
+    return r
+  }
+
+  @Test func aWholeMachineSlowerByThirtyPercentIsNotARegression() {
+    let base = withProbes(run(times(seed: 1, cases: 20)), 1e-5)
+    let slowMachine = withProbes(run(times(seed: 2, cases: 20) { _ in 1.3 }), 1.3e-5)
+    let c = Comparator().compare(baseline: baseline(base), candidate: baseline(slowMachine))
+    #expect(c.exitCode == .success, "\(c.text())")
+    #expect(c.notes.contains { $0.contains("machine speed") })
+    // The same times without probes are a strategy-wide slowdown…
+    #expect(Comparator().compare(baseline: baseline(run(times(seed: 1, cases: 20))),
+                                 candidate: baseline(run(times(seed: 2, cases: 20) { _ in 1.3 }))).exitCode == .performanceRegression)
+    // …and a slower build on the same machine still is one.
+    let slowBuild = withProbes(run(times(seed: 2, cases: 20) { _ in 1.3 }), 1e-5)
+    #expect(Comparator().compare(baseline: baseline(base), candidate: baseline(slowBuild)).exitCode == .performanceRegression)
+  }
+
+  @Test func aRealSlowdownOfOneStrategyDoesNotLoosenTheOthers() {
+    // Families are per strategy: interval slowed by 40% flags interval only, however many
+    // of its jobs reject.
+    func two(_ seed: UInt64, slow: Double) -> RunResults {
+      let a = run(times(seed: seed, cases: 30) { _ in slow }, strategy: "interval")
+      let b = run(times(seed: seed &+ 50, cases: 30), strategy: "sampling")
+      return RunResults(metadata: a.metadata, records: a.records + b.records, file: "two")
+    }
+    let c = Comparator().compare(baseline: baseline(two(1, slow: 1)), candidate: baseline(two(2, slow: 1.4)))
+    let failing = c.rows.filter { $0.status == .fail }
+    #expect(!failing.isEmpty && failing.allSatisfy { $0.strategy == "interval" })
+  }
+}

@@ -41,7 +41,7 @@ extension Comparator {
     let rerunKeys = Set(recheck.jobs.map(\.key))
     var restricted = baseline
     restricted.jobs = baseline.jobs.filter { rerunKeys.contains($0.key) }
-    let second = compare(baseline: restricted, candidate: recheck)
+    let second = compare(baseline: restricted, candidate: recheck, families: families(of: baseline))
     let secondByKey = Dictionary(second.rows.filter { $0.topic == .time || $0.topic == .strategyTime }.map { ($0.key, $0) },
                                  uniquingKeysWith: { a, _ in a })
     var result = first

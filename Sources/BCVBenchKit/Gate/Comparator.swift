@@ -32,12 +32,44 @@ public struct Comparator: Sendable {
   }
 
   public func compare(baseline: Baseline, candidate: Baseline) -> Comparison {
+    compare(baseline: baseline, candidate: candidate, families: nil)
+  }
+
+  /// The multiplicity families of a comparison: jobs per strategy and the strategy count.
+  struct Families {
+    var jobsPerStrategy: [String: Int]
+    var strategies: Int
+  }
+
+  func families(of baseline: Baseline) -> Families {
+    var perStrategy: [String: Int] = [:]
+    for j in baseline.jobs { perStrategy[j.strategy, default: 0] += 1 }
+    return Families(jobsPerStrategy: perStrategy, strategies: perStrategy.count)
+  }
+
+  /// The candidate's machine speed relative to the baseline's, from the speed probes
+  /// (`SpeedProbe`): median candidate probe / median baseline probe; nil unless both
+  /// runs have at least 5 probes.
+  static func speedFactor(baseline: Baseline, candidate: Baseline) -> Double? {
+    let b = baseline.jobs.flatMap(\.probeSeconds), c = candidate.jobs.flatMap(\.probeSeconds)
+    guard b.count >= 5, c.count >= 5, let mb = Descriptive.median(b), let mc = Descriptive.median(c), mb > 0, mc > 0 else {
+      return nil
+    }
+    return mc / mb
+  }
+
+  func compare(baseline: Baseline, candidate original: Baseline, families: Families?) -> Comparison {
     var rows: [ComparisonRow] = []
     var changes: [VerdictChange] = []
     var notes: [String] = []
-    let timeCompared = baseline.machineClass == candidate.machineClass || baseline.machineClass == .null
+    let timeCompared = baseline.machineClass == original.machineClass || baseline.machineClass == .null
     if !timeCompared {
       notes.append("the baseline was taken on another machine class (\(JSONWriter.write(baseline.machineClass, pretty: false).trimmed)); time is not compared, accuracy and counters are")
+    }
+    var candidate = original
+    if timeCompared, let factor = Self.speedFactor(baseline: baseline, candidate: original) {
+      for i in candidate.jobs.indices { candidate.jobs[i].seconds = candidate.jobs[i].seconds.map { $0 / factor } }
+      notes.append("machine speed: by the speed probe the candidate's machine was \(format(factor))× the baseline's time per unit of work; candidate times are divided by \(format(factor)) before they are compared (shown normalised)")
     }
     let candidateByKey = Dictionary(candidate.jobs.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     let baselineKeys = Set(baseline.jobs.map(\.key))
@@ -55,12 +87,13 @@ public struct Comparator: Sendable {
       if let cache = cacheRow(b, c) { rows.append(cache) }
       if timeCompared { timeTests.append(timeTest(b, c, noise: baseline.noise[b.key])) }
     }
-    rows.append(contentsOf: judgeTimes(timeTests))
-    rows.append(contentsOf: judgeStrategies(timeTests))
+    rows.append(contentsOf: judgeTimes(timeTests, familySizes: families?.jobsPerStrategy ?? [:],
+                                       strategyCount: families?.strategies))
+    rows.append(contentsOf: judgeStrategies(timeTests, strategyCount: families?.strategies))
     if timeLimited > 0 {
       notes.append("\(timeLimited) job(s) reached the wall-clock limit in some repetition: their answers and counters depend on the machine's speed, so they are compared for time only, never for accuracy (a wrong answer still fails)")
     }
-    notes.append(contentsOf: timeNotes(timeTests))
+    notes.append(contentsOf: timeNotes(timeTests, strategyCount: families?.strategies))
     for c in candidate.jobs where !baselineKeys.contains(c.key) {
       rows.append(row(c, "job", "absent", c.outcome.rawValue, "", .new, nil, "not in the baseline"))
     }

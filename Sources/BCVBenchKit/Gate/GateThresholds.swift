@@ -28,6 +28,10 @@ public struct GateThresholds: Sendable, Hashable {
   public var noiseMultiple: Double?
   /// Per-strategy minimum effects, overriding `minEffect`.
   public var strategyMinEffect: [String: Double] = [:]
+  /// The strategy-wide test's minimum effect as a fraction of the per-job one: the median
+  /// ratio over a strategy's many jobs varies far less than one job's, so half the
+  /// per-job effect (5% by default) is still well above its A/A spread.
+  public var strategyWideEffectFraction = 0.5
 
   public init() {}
 
@@ -57,6 +61,11 @@ public struct GateThresholds: Sendable, Hashable {
     case "relaxed": return .relaxed
     default: return nil
     }
+  }
+
+  /// The minimum strategy-wide slowdown (median ratio over its jobs) that counts.
+  public func strategyWideEffect(strategy: String) -> Double {
+    (strategyMinEffect[strategy] ?? minEffect) * strategyWideEffectFraction
   }
 
   /// The minimum slowdown that counts for a job, given its strategy and calibrated noise.

@@ -109,7 +109,9 @@ public struct Runner {
             let strategy = configuration.strategy(named: job.strategy) else { continue }
       let c = cases[job.caseIndex]
       progress.update(done: n, label: "\(c.id) \(job.strategy)")
+      let probe = SpeedProbe.measure()
       var record = configuration.isolate ? runIsolated(job, c) : runInProcess(job, c, obligations, fingerprints[job.caseIndex], strategy)
+      record.probeSeconds = probe
       record.tags = c.tags
       slots[index] = record
       do { try journal?.record(index: index, record) } catch {
