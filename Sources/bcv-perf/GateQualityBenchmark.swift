@@ -63,15 +63,25 @@ func gateQualityBenchmark(_ folders: [String]) {
     return (first, comparator.confirm(first, baseline: baseline, recheck: recheck))
   }
   func timeFailures(_ c: Comparison) -> [ComparisonRow] {
-    c.rows.filter { $0.status == .fail && ($0.topic == .time || $0.topic == .strategyTime) }
+    c.rows.filter { $0.status == .fail && [.time, .strategyTime, .runTime].contains($0.topic) }
   }
   func flagged(_ c: Comparison, _ s: String) -> Bool { timeFailures(c).contains { $0.strategy == s } }
   func elsewhere(_ c: Comparison, _ s: String) -> Bool { timeFailures(c).contains { $0.strategy != s } }
 
+  // BCV_GATE_EXPLAIN="PAIR,STRATEGY,FACTOR" prints that trial's comparisons in full.
+  if let spec = ProcessInfo.processInfo.environment["BCV_GATE_EXPLAIN"]?.split(separator: ","), spec.count == 3,
+     let i = Int(spec[0]), i < n, let f = Double(spec[2]) {
+    let (before, after) = gate(i, slow: (String(spec[1]), f))
+    print("-- pair \(i), \(spec[1]) ×\(f), before confirmation:\n\(before.text(maxRows: 30))\n-- after:\n\(after.text(maxRows: 30))")
+    for r in before.rows where r.topic != .time || r.strategy == String(spec[1]) {
+      if [.time, .strategyTime, .runTime].contains(r.topic) { print("   \(r.status.rawValue) \(r.key) \(r.baseline) → \(r.candidate) \(r.change) \(r.detail)") }
+    }
+  }
+
   // A/A pairs.
   let aa = (0..<n).map { gate($0) }
   var aaFlags: [String: Int] = [:]
-  for pair in aa { for r in timeFailures(pair.before) { aaFlags["\(r.key) (\(r.topic == .time ? "job" : "strategy-wide"))", default: 0] += 1 } }
+  for pair in aa { for r in timeFailures(pair.before) { aaFlags["\(r.key) (\(r.topic == .time ? "job" : r.topic == .runTime ? "whole run" : "strategy-wide"))", default: 0] += 1 } }
   let unstable = aa.map { $0.before.rows.filter { $0.status == .unstable } }
 
   // Injected slowdowns: (strategy, factor) → the N gated pairs.
@@ -96,6 +106,7 @@ func gateQualityBenchmark(_ folders: [String]) {
       }
       print(line)
     }
+    print("  whole run A/A false alarms \(count(aa, confirmed: confirmed) { flagged($0, "*") }) of \(n) (the row that tests every job at once)")
     totals.aa = count(aa, confirmed: confirmed) { !timeFailures($0).isEmpty }
     print("  total     A/A pairs with any false alarm \(totals.aa) of \(n)"
       + factors.map { "; +\(percent($0 - 1)) detected \(totals.detected[$0]!) of \(n * strategies.count) (elsewhere \(totals.elsewhere[$0]!))" }.joined())

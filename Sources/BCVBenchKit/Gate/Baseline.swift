@@ -43,7 +43,7 @@ public struct Baseline: Sendable {
           ("verdict", .string(j.verdict.rawValue)), ("proof", .bool(j.proof)), ("outcome", .string(j.outcome.rawValue)),
           ("evaluations", .number(j.evaluations)), ("boxes", .number(j.boxes)), ("cacheHits", .number(j.cacheHits)),
           ("cacheMisses", .number(j.cacheMisses)), ("seconds", .array(j.seconds.map { .number($0) })),
-          ("timedOut", .bool(j.timedOut)), ("probeSeconds", .array(j.probeSeconds.map { .number($0) })),
+          ("timedOut", .bool(j.timedOut)),
         ]))
       })),
     ]))
@@ -86,12 +86,11 @@ public struct Baseline: Sendable {
             let seconds = j["seconds"]?.arrayValue?.compactMap(\.doubleValue), !seconds.isEmpty else {
         throw InputError(file: path, key: "jobs[\(i)]", "incomplete job entry")
       }
-      var job = JobSummary(key: key, caseID: c, strategy: strategy, samples: samples, workers: workers, cache: cache,
+      let job = JobSummary(key: key, caseID: c, strategy: strategy, samples: samples, workers: workers, cache: cache,
                            verdict: verdict, proof: j["proof"]?.boolValue ?? false, outcome: outcome,
                            evaluations: evaluations, boxes: boxes, cacheHits: j["cacheHits"]?.intValue ?? 0,
                            cacheMisses: j["cacheMisses"]?.intValue ?? 0, seconds: seconds,
                            timedOut: j["timedOut"]?.boolValue ?? false)
-      job.probeSeconds = j["probeSeconds"]?.arrayValue?.compactMap(\.doubleValue).filter { $0.isFinite && $0 > 0 } ?? []
       jobs.append(job)
     }
     var b = Baseline(results: RunResults(metadata: .null, records: [], file: path), suiteHash: o["suiteHash"]?.stringValue)

@@ -15,15 +15,40 @@ public struct ConfirmationSummary: Sendable, Hashable {
 }
 
 extension Comparison {
+  /// Unflagged jobs re-run beside the flagged ones, as a reference for the re-run's speed.
+  public static let confirmationControls = 12
+
   /// The job keys a confirmation re-run must repeat: every job whose time failed, and
-  /// every job of a strategy whose strategy-wide time failed (`jobs` lists the
+  /// every job of a strategy whose strategy-wide time failed, and every job when the
+  /// whole run's time failed, plus up to `confirmationControls` unflagged jobs of other
+  /// strategies (`jobs` lists the
   /// candidate's jobs). Empty when no time row failed; counter and cache failures are
   /// deterministic and are never re-run.
   public func jobsToConfirm(among jobs: [JobSummary]) -> [String] {
     let failing = rows.filter { $0.status == .fail && $0.kind == .performance }
+    if failing.contains(where: { $0.topic == .runTime }) { return jobs.map(\.key) }
     let keys = Set(failing.filter { $0.topic == .time }.map(\.key))
     let strategies = Set(failing.filter { $0.topic == .strategyTime }.map(\.strategy))
-    return jobs.filter { keys.contains($0.key) || strategies.contains($0.strategy) }.map(\.key)
+    let flagged = jobs.filter { keys.contains($0.key) || strategies.contains($0.strategy) }
+    guard !flagged.isEmpty else { return [] }
+    // Controls: unflagged jobs of the other strategies, round-robin, so that the re-run can
+    // measure its own run speed (`Comparator.runFactor`) against jobs that did not move.
+    var pools: [String: [JobSummary]] = [:]
+    var order: [String] = []
+    for j in jobs where !keys.contains(j.key) && !strategies.contains(j.strategy) {
+      if pools[j.strategy] == nil { order.append(j.strategy) }
+      pools[j.strategy, default: []].append(j)
+    }
+    var controls: [JobSummary] = []
+    var round = 0
+    while controls.count < Self.confirmationControls, order.contains(where: { pools[$0]!.count > round }) {
+      for s in order where pools[s]!.count > round && controls.count < Self.confirmationControls {
+        controls.append(pools[s]![round])
+      }
+      round += 1
+    }
+    let chosen = Set(flagged.map(\.key) + controls.map(\.key))
+    return jobs.filter { chosen.contains($0.key) }.map(\.key)
   }
 }
 
@@ -42,13 +67,13 @@ extension Comparator {
     var restricted = baseline
     restricted.jobs = baseline.jobs.filter { rerunKeys.contains($0.key) }
     let second = compare(baseline: restricted, candidate: recheck, families: families(of: baseline))
-    let secondByKey = Dictionary(second.rows.filter { $0.topic == .time || $0.topic == .strategyTime }.map { ($0.key, $0) },
+    let secondByKey = Dictionary(second.rows.filter { [.time, .strategyTime, .runTime].contains($0.topic) }.map { ($0.key, $0) },
                                  uniquingKeysWith: { a, _ in a })
     var result = first
     var confirmed = 0, cleared = 0
     for i in result.rows.indices {
       let r = result.rows[i]
-      guard r.status == .fail, r.kind == .performance, r.topic == .time || r.topic == .strategyTime else { continue }
+      guard r.status == .fail, r.kind == .performance, [.time, .strategyTime, .runTime].contains(r.topic) else { continue }
       if let again = secondByKey[r.key], again.status == .fail {
         confirmed += 1
         result.rows[i].detail += "; confirmed by the re-run (\(again.candidate), \(again.detail))"

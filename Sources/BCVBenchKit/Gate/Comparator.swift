@@ -47,15 +47,27 @@ public struct Comparator: Sendable {
     return Families(jobsPerStrategy: perStrategy, strategies: perStrategy.count)
   }
 
-  /// The candidate's machine speed relative to the baseline's, from the speed probes
-  /// (`SpeedProbe`): median candidate probe / median baseline probe; nil unless both
-  /// runs have at least 5 probes.
-  static func speedFactor(baseline: Baseline, candidate: Baseline) -> Double? {
-    let b = baseline.jobs.flatMap(\.probeSeconds), c = candidate.jobs.flatMap(\.probeSeconds)
-    guard b.count >= 5, c.count >= 5, let mb = Descriptive.median(b), let mc = Descriptive.median(c), mb > 0, mc > 0 else {
-      return nil
+  /// How much slower the candidate's run was, per strategy, judged by the *other*
+  /// strategies' jobs: the median over their common jobs of the ratios of fastest
+  /// repetitions. Between runs of one build on a shared machine every job moves together
+  /// by up to ±20%; a strategy's jobs are compared relative to the rest of the run, so
+  /// that such drift cancels while a change confined to the strategy stands out (and a
+  /// change of everything shows in the whole-run row). Leaving the strategy out keeps its
+  /// own slowdown from hiding itself. A strategy is missing (factor 1) when the others
+  /// have fewer than 6 common jobs.
+  static func runFactors(baseline: Baseline, candidate: Baseline) -> [String: Double] {
+    let byKey = Dictionary(candidate.jobs.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+    var ratios: [(strategy: String, ratio: Double)] = []
+    for b in baseline.jobs {
+      guard let c = byKey[b.key], let tb = b.fastest, let tc = c.fastest, tb > 0, tc > 0, (tc / tb).isFinite else { continue }
+      ratios.append((b.strategy, tc / tb))
     }
-    return mc / mb
+    var factors: [String: Double] = [:]
+    for s in Set(ratios.map(\.strategy)) {
+      let others = ratios.filter { $0.strategy != s }.map(\.ratio)
+      if others.count >= 6, let m = Descriptive.median(others), m > 0 { factors[s] = m }
+    }
+    return factors
   }
 
   func compare(baseline: Baseline, candidate original: Baseline, families: Families?) -> Comparison {
@@ -67,9 +79,12 @@ public struct Comparator: Sendable {
       notes.append("the baseline was taken on another machine class (\(JSONWriter.write(baseline.machineClass, pretty: false).trimmed)); time is not compared, accuracy and counters are")
     }
     var candidate = original
-    if timeCompared, let factor = Self.speedFactor(baseline: baseline, candidate: original) {
-      for i in candidate.jobs.indices { candidate.jobs[i].seconds = candidate.jobs[i].seconds.map { $0 / factor } }
-      notes.append("machine speed: by the speed probe the candidate's machine was \(format(factor))× the baseline's time per unit of work; candidate times are divided by \(format(factor)) before they are compared (shown normalised)")
+    var factors: [String: Double] = [:]
+    if timeCompared {
+      factors = Self.runFactors(baseline: baseline, candidate: original)
+      if let low = factors.values.min(), let high = factors.values.max() {
+        notes.append("run speed: judged by the other strategies' jobs, the candidate's run took \(format(low))–\(format(high))× the baseline's; each strategy's times are compared relative to the rest of its run (a job or strategy fails only if also slower in absolute terms), the whole run in its own row")
+      }
     }
     let candidateByKey = Dictionary(candidate.jobs.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     let baselineKeys = Set(baseline.jobs.map(\.key))
@@ -85,7 +100,7 @@ public struct Comparator: Sendable {
       rows.append(contentsOf: accuracyRows(b, c, changes: &changes))
       rows.append(contentsOf: counterRows(b, c))
       if let cache = cacheRow(b, c) { rows.append(cache) }
-      if timeCompared { timeTests.append(timeTest(b, c, noise: baseline.noise[b.key])) }
+      if timeCompared { timeTests.append(timeTest(b, c, noise: baseline.noise[b.key], runFactor: factors[b.strategy] ?? 1)) }
     }
     rows.append(contentsOf: judgeTimes(timeTests, familySizes: families?.jobsPerStrategy ?? [:],
                                        strategyCount: families?.strategies))

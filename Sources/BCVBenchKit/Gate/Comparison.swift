@@ -12,6 +12,8 @@ public enum RowStatus: String, Sendable, Hashable, CaseIterable {
 /// `strategyTime` rows.
 public enum RowTopic: String, Sendable, Hashable {
   case job, outcome, counter, cache, time, strategyTime, confirmation
+  /// The whole run's time (every job): a slower build as a whole, or a slower machine.
+  case runTime
 }
 
 /// Which exit code a failing row leads to.

@@ -46,9 +46,9 @@ public struct JobRecord: Sendable, Hashable {
   public var obligations: [ObligationResult]
   /// The case's tags, copied so reports can group by them without the corpus.
   public var tags: [String] = []
-  /// Seconds of the machine-speed probe timed just before the job (`SpeedProbe`); nil in
-  /// results written before it existed.
-  public var probeSeconds: Double?
+  /// How many back-to-back executions `seconds` averages: 1, or more for a job too short
+  /// to time alone (`Runner.minimumTimedSeconds`).
+  public var timingLoops = 1
   /// Process CPU time (user + system) spent by the job, all threads together.
   public var cpuSeconds: Double = 0
   /// The process's peak resident memory after the job, in bytes.

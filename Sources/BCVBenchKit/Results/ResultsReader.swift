@@ -64,7 +64,7 @@ public enum ResultsReader {
       seconds: try double("seconds"), evaluations: try int("evaluations"), boxes: try int("boxes"),
       reason: o["reason"]?.stringValue, obligations: obligations)
     r.cpuSeconds = o["cpuSeconds"]?.doubleValue ?? 0
-    r.probeSeconds = o["probeSeconds"]?.doubleValue.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
+    r.timingLoops = max(1, o["timingLoops"]?.intValue ?? 1)
     r.peakMemoryBytes = o["peakMemoryBytes"]?.intValue ?? 0
     r.cacheHits = o["cacheHits"]?.intValue ?? 0
     r.cacheMisses = o["cacheMisses"]?.intValue ?? 0

@@ -54,7 +54,7 @@ public enum ResultsWriter {
       ("tags", .array(r.tags.map { .string($0) })),
     ]
     if let v = r.violates { pairs.append(("violates", .string(v.rawValue))) }
-    if let p = r.probeSeconds { pairs.append(("probeSeconds", .number(p))) }
+    if r.timingLoops > 1 { pairs.append(("timingLoops", .number(r.timingLoops))) }
     if let e = r.expected { pairs.append(("expected", .string(e.rawValue))) }
     if let p = r.counterexample { pairs.append(("counterexample", .array(p.map { .number($0) }))) }
     if let why = r.reason { pairs.append(("reason", .string(why))) }
