@@ -112,3 +112,33 @@ func stableRows(_ directory: String) throws -> [String] {
     #expect(r.stderr.contains(fragment), "\(arguments): \(r.stderr)")
   }
 }
+
+/// The warm-cache mode must not depend on what an earlier run left on disk: a nightly CI
+/// machine starts from a clean clone, and a first run that misses where the baseline hit
+/// would fail the gate on an unchanged build.
+@Suite struct WarmCacheDeterminism {
+  @Test func aWarmJobHitsOnAnEmptyCacheFolderAsOnAFullOne() throws {
+    let corpus = Fixtures.path("Tests/Fixtures/mini-corpus.json")
+    let root = temporaryDirectory("warm")
+    let cacheDir = root + "/cache"
+    func counters(_ out: String) throws -> [String] {
+      let r = try BenchProcess.run(["run", "--corpus", corpus, "--strategies", "interval", "--cache", "warm",
+                                    "--cache-dir", cacheDir, "--out", root + "/" + out, "--quiet",
+                                    "--history", root + "/h.jsonl"])
+      #expect(r.status == 0, "\(r.stderr)")
+      let csv = try String(contentsOfFile: root + "/" + out + "/results.csv", encoding: .utf8)
+      let lines = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+      let header = lines[0].map(String.init)
+      let columns = ["case", "evaluations", "boxes", "cache_hits", "cache_misses"].map { header.firstIndex(of: $0)! }
+      return lines.dropFirst().map { row in columns.map { String(row[$0]) }.joined(separator: ",") }
+    }
+    let first = try counters("first")   // the folder is empty
+    let second = try counters("second") // the folder holds the first run's answers
+    #expect(first == second)
+    #expect(!first.isEmpty)
+    for row in first {
+      let fields = row.split(separator: ",")
+      #expect(fields[4] == "0", "a warm job missed: \(row)")
+    }
+  }
+}

@@ -29,7 +29,7 @@ extension Comparator {
     let p = MannWhitney.test(relative, b.seconds, alternative: .greater).pValue
     let rawRatio = (c.fastest ?? .nan) / (b.fastest ?? .nan)
     let ratio = rawRatio / runFactor
-    let r = row(b, "seconds (fastest of \(b.seconds.count))", format(b.fastest), format(c.fastest),
+    let r = row(b, "seconds (fastest of \(b.seconds.count))", seconds(b.fastest), seconds(c.fastest),
                 percent(rawRatio - 1), .pass, nil, "", topic: .time)
     return TimeTest(row: r, p: p, ratio: ratio, rawRatio: rawRatio, effect: effect, unstable: (noise ?? 0) > effect,
                     smallestP: MannWhitney.smallestAttainablePValue(pooled: relative + b.seconds, firstCount: c.seconds.count,

@@ -194,6 +194,13 @@ public struct Comparator: Sendable {
     return x >= 1e-3 && x < 1e4 ? String(format3: x) : "\(x)"
   }
 
+  /// A time in seconds to four significant digits ("0.004123", "2.782e-05"), so that the
+  /// gate's rows show what it compared even for jobs far below a millisecond.
+  func seconds(_ x: Double?) -> String {
+    guard let x, x.isFinite else { return "-" }
+    return String(format: "%.4g", x)
+  }
+
   /// A p-value to four significant digits: "0.07143", "0.003968"; below 10⁻⁴ "3.968e-05".
   func pValue(_ p: Double) -> String {
     guard p.isFinite else { return "-" }

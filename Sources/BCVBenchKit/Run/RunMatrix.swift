@@ -29,8 +29,10 @@ public struct RunMatrix: Sendable, Hashable {
   public static let maxWorkers = 256
   public static let maxRepetitions = 1_000
   /// `off`: no cache. `cold`: each job starts from an empty cache (the cost of misses and
-  /// stores). `warm`: the shared two-level cache (memory, then the disk folder), which
-  /// persists across runs.
+  /// stores). `warm`: the shared two-level cache (memory, then the disk folder), primed by
+  /// one untimed execution of the job, so a warm job's hits and counters do not depend on
+  /// what earlier runs left on disk (answers that hit a time limit are never stored, so
+  /// they stay misses).
   public static let knownCacheModes = ["off", "cold", "warm"]
 }
 
