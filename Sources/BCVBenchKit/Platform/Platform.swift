@@ -45,6 +45,16 @@ public enum Platform {
     return "\(names.sysname) \(names.release)"
   }
 
+  /// The kernel's name and major.minor release, for example "Linux 6.18": what a machine
+  /// class records. The full release string ("6.18.44-fc-v1252") changes with every
+  /// rebuilt VM image of one machine class, so a baseline keyed on it would never have its
+  /// times compared.
+  public static var osFamily: String {
+    let names = unameFields()
+    let parts = names.release.split(whereSeparator: { !$0.isNumber }).prefix(2)
+    return ([names.sysname] + [parts.joined(separator: ".")].filter { !$0.isEmpty }).joined(separator: " ")
+  }
+
   /// The hardware name, for example "x86_64" or "aarch64".
   public static func hostMachine() -> String {
     unameFields().machine

@@ -48,7 +48,7 @@ public enum Provenance {
   public static var machineClass: JSONValue {
     .object(JSONObject([
       ("build", .string(buildConfiguration)), ("swift", .string(swiftVersion)),
-      ("os", .string(Platform.osDescription)), ("machine", .string(Platform.hostMachine())),
+      ("os", .string(Platform.osFamily)), ("machine", .string(Platform.hostMachine())),
       ("cores", .number(Platform.processorCount)),
     ]))
   }
@@ -61,6 +61,7 @@ public enum Provenance {
     return .object(JSONObject([
       ("commit", .string(gitCommit())),
       ("machineClass", machineClass),
+      ("os", .string(Platform.osDescription)),
       ("suite", request.suite.map { .string($0.name) } ?? .null),
       ("suiteFile", request.suite.map { .string($0.file) } ?? .null),
       ("corpusPaths", .array(request.corpusPaths.map { .string($0) })),
