@@ -49,6 +49,27 @@ extension BatchMath {
     }
   }
 
+  /// `sinDst[k] = sin(x[k])` and `cosDst[k] = cos(x[k])` from one reduction: bitwise the
+  /// results of `sin` and `cos` (same operations), at little more than the cost of one.
+  public static func sinCos(_ sinDst: UnsafeMutablePointer<Double>, _ cosDst: UnsafeMutablePointer<Double>,
+                            _ x: UnsafePointer<Double>, count: Int) {
+    var flagged: UInt64 = 0
+    for k in 0..<count {
+      let v = x[k]
+      flagged |= outside(v, -sinCosLimit, sinCosLimit)
+      let (s, c, q) = reducedSinCos(Swift.abs(v))
+      let swap = 0 &- (q & 1)
+      let sinBits = (s.bitPattern & ~swap) | (c.bitPattern & swap)
+      let cosBits = (c.bitPattern & ~swap) | (s.bitPattern & swap)
+      sinDst[k] = Double(bitPattern: sinBits ^ (((q & 2) &<< 62) ^ (v.bitPattern & signBit)))
+      cosDst[k] = Double(bitPattern: cosBits ^ (((q &+ 1) & 2) &<< 62))
+    }
+    if flagged != 0 {
+      fixUp(sinDst, x, count, lower: -sinCosLimit, upper: sinCosLimit) { libmSin($0) }
+      fixUp(cosDst, x, count, lower: -sinCosLimit, upper: sinCosLimit) { libmCos($0) }
+    }
+  }
+
   static var signBit: UInt64 { 0x8000_0000_0000_0000 }
 
   /// For a ≥ 0 (meaningful for a ≤ 2²⁰): sin r and cos r of r = a − n·π/2, |r| ≤ π/4 (plus an

@@ -12,14 +12,15 @@ import Darwin
 /// fast and reproducible, not enclosures (interval evaluation gives those). NaN marks a
 /// point where the expression is undefined (log of a negative number, 0/0, …).
 ///
-/// sin, cos, exp, log, tanh and atan run as whole-batch vector kernels (`BatchMath`, within 1 or
-/// 2 ulp of the C library, with the same results at NaN, ±∞ and domain errors) where those
-/// measured faster than the C library; `ElementaryFunctions.cLibrary` calls the C library per point
-/// instead (for comparison). Either way a value depends only on its point, never on the batch.
+/// sin, cos, exp, log and tanh run as whole-batch vector kernels (`BatchMath`, within 1 ulp of
+/// the C library, 2 for tanh, with the same results at NaN, ±∞ and domain errors), which
+/// `bcv-perf kernels` measured faster than the C library (atan's kernel was slower: atan stays
+/// libm); sin and cos of one register share a reduction. `ElementaryFunctions.cLibrary` calls
+/// the C library per point instead (for comparison). Either way a value depends only on its point, never on the batch.
 ///
 /// An evaluator owns its registers and is not thread-safe: give each worker its own.
 public final class DoubleBatchEvaluator {
-  /// Where sin, cos, exp, log, tanh and atan come from.
+  /// Where sin, cos, exp, log and tanh come from.
   public enum ElementaryFunctions: Sendable {
     /// `BatchMath`'s vector kernels where they are faster than the C library (the default).
     case batchKernels
@@ -33,6 +34,10 @@ public final class DoubleBatchEvaluator {
   public let capacity: Int
   private let registers: UnsafeMutablePointer<Double>
   private let constantValues: [Double]
+  /// With the kernels, sin and cos of one register are computed together (`BatchMath.sinCos`)
+  /// at the first of the two instructions: its entry is the other's index, the other's is −2
+  /// (already done); −1 everywhere else.
+  private let sinCosPartner: [Int]
   private var lastCount = 0
 
   public init(tape: Tape, capacity: Int = 128, elementaryFunctions: ElementaryFunctions = .batchKernels) {
@@ -44,6 +49,22 @@ public final class DoubleBatchEvaluator {
     registers = .allocate(capacity: size)
     registers.initialize(repeating: 0, count: size)
     constantValues = tape.constants.map(\.doubleValue)
+    sinCosPartner = elementaryFunctions == .batchKernels ? Self.sinCosPairs(tape.instructions) : []
+  }
+
+  /// See `sinCosPartner`.
+  private static func sinCosPairs(_ instructions: [Instruction]) -> [Int] {
+    var partner = [Int](repeating: -1, count: instructions.count)
+    var firstSinOrCos: [Int32: Int] = [:]
+    for (index, ins) in instructions.enumerated() where ins.op == .sin || ins.op == .cos {
+      if let first = firstSinOrCos[ins.a], partner[first] == -1, instructions[first].op != ins.op {
+        partner[first] = index
+        partner[index] = -2
+      } else if firstSinOrCos[ins.a] == nil {
+        firstSinOrCos[ins.a] = index
+      }
+    }
+    return partner
   }
 
   deinit { registers.deallocate() }
@@ -77,10 +98,19 @@ public final class DoubleBatchEvaluator {
       case .powInt: Self.powInt(dst, x, Int(ins.b), count)
       case .powReal:
         for k in 0..<count { dst[k] = x[k] > 0 ? pow(x[k], y[k]) : .nan }
-      case .sin:
-        if kernels { BatchMath.sin(dst, x, count: count) } else { for k in 0..<count { dst[k] = sin(x[k]) } }
-      case .cos:
-        if kernels { BatchMath.cos(dst, x, count: count) } else { for k in 0..<count { dst[k] = cos(x[k]) } }
+      case .sin, .cos:
+        let isSin = ins.op == .sin
+        guard kernels else {
+          if isSin { for k in 0..<count { dst[k] = sin(x[k]) } } else { for k in 0..<count { dst[k] = cos(x[k]) } }
+          break
+        }
+        let other = sinCosPartner[index]
+        if other >= 0 {
+          let otherDst = registers + other * cap
+          BatchMath.sinCos(isSin ? dst : otherDst, isSin ? otherDst : dst, x, count: count)
+        } else if other == -1 {
+          if isSin { BatchMath.sin(dst, x, count: count) } else { BatchMath.cos(dst, x, count: count) }
+        }
       case .tan: for k in 0..<count { dst[k] = tan(x[k]) }
       case .exp:
         if kernels { BatchMath.exp(dst, x, count: count) } else { for k in 0..<count { dst[k] = exp(x[k]) } }
@@ -93,8 +123,8 @@ public final class DoubleBatchEvaluator {
       case .sqrt: for k in 0..<count { dst[k] = x[k] >= 0 ? x[k].squareRoot() : .nan }
       case .tanh:
         if kernels { BatchMath.tanh(dst, x, count: count) } else { for k in 0..<count { dst[k] = tanh(x[k]) } }
-      case .atan:
-        if kernels { BatchMath.atan(dst, x, count: count) } else { for k in 0..<count { dst[k] = atan(x[k]) } }
+      // BatchMath.atan measured slower than the C library's on the default x86-64 target.
+      case .atan: for k in 0..<count { dst[k] = atan(x[k]) }
       case .abs: for k in 0..<count { dst[k] = Swift.abs(x[k]) }
       case .sign:
         for k in 0..<count { dst[k] = x[k] > 0 ? 1 : (x[k] < 0 ? -1 : (x[k] == 0 ? 0 : .nan)) }

@@ -47,6 +47,18 @@ import Testing
     }
   }
 
+  @Test func sinCosGivesBitwiseTheResultsOfSinAndCos() {
+    let xs = Self.arguments()
+    var sinOut = [Double](repeating: 0, count: xs.count), cosOut = sinOut
+    sinOut.withUnsafeMutableBufferPointer { s in
+      cosOut.withUnsafeMutableBufferPointer { c in
+        xs.withUnsafeBufferPointer { BatchMath.sinCos(s.baseAddress!, c.baseAddress!, $0.baseAddress!, count: xs.count) }
+      }
+    }
+    #expect(sinOut.map(\.bitPattern) == Self.run(Self.kernels[0].1, xs, batch: 128, offset: 0))
+    #expect(cosOut.map(\.bitPattern) == Self.run(Self.kernels[1].1, xs, batch: 128, offset: 0))
+  }
+
   @Test func evaluatorGivesTheSamePendulumValuesInBatchesOf1And7And128() throws {
     let parser = ExprParser(variables: ["x1", "x2"])
     let b = try parser.parse("x2^2/2 - cos(x1) + 1/2")
