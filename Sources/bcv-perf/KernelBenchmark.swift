@@ -48,7 +48,7 @@ private func nanosecondsPerValue(values: Int, calls: Int, rounds: Int, _ body: (
 /// function, the C library per value against `BatchMath`'s batch kernel, on batches of 128 and
 /// 1024. A kernel slower than the C library should not be used by the evaluator.
 func kernelBenchmark() {
-  print("== kernels: ns per value, C library per value vs BatchMath batch kernel (best of 5, 4M values)")
+  print("== kernels: ns per value, C library per value vs BatchMath batch kernel (best of 11, 4M values)")
   print("  function  batch   libm ns   kernel ns   libm/kernel")
   var rng = SeededGenerator(seed: 3)
   var checksum = 0.0
@@ -59,13 +59,13 @@ func kernelBenchmark() {
       defer { out.deallocate() }
       let calls = (1 << 22) / batch
       let libmNs = xs.withUnsafeBufferPointer { x in
-        nanosecondsPerValue(values: batch, calls: calls, rounds: 5) {
+        nanosecondsPerValue(values: batch, calls: calls, rounds: 11) {
           c.libm(out, x.baseAddress!, batch)
           checksum += out[batch - 1]
         }
       }
       let kernelNs = xs.withUnsafeBufferPointer { x in
-        nanosecondsPerValue(values: batch, calls: calls, rounds: 5) {
+        nanosecondsPerValue(values: batch, calls: calls, rounds: 11) {
           c.kernel(out, x.baseAddress!, batch)
           checksum += out[batch - 1]
         }
