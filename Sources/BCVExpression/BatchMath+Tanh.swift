@@ -1,8 +1,10 @@
 extension BatchMath {
-  /// `dst[k] = tanh(x[k])`. Error ≤ 2 ulp from the C library's `tanh` for every finite x
-  /// (|x| < 0.55: an odd polynomial within 0.05 ulp; larger |x|: 1 − 2/(e^{2|x|} + 1) with the
-  /// exp kernel, |x| capped at 20 where tanh is 1 after rounding); saturates to ±1, tanh(−0) = −0;
-  /// ±∞ and NaN fall back to the C library (±1, NaN). Vectorises (see `BatchMath`).
+  /// `dst[k] = tanh(x[k])`. Error ≤ 2 ulp from the C library's `tanh` for every finite x: the
+  /// kernel itself is within 1 ulp of the correctly rounded value (|x| < 0.55: an odd polynomial
+  /// within 0.05 ulp; larger |x|: 1 − 2/(e^{2|x|} + 1) with the exp kernel, |x| capped at 20
+  /// where tanh is 1 after rounding; checked against 40-digit values on 300 000 points), but
+  /// glibc's `tanh` is itself up to 2 ulp off. Saturates to ±1, tanh(−0) = −0; ±∞ and NaN fall
+  /// back to the C library (±1, NaN). Vectorises (see `BatchMath`).
   public static func tanh(_ dst: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, count: Int) {
     var flagged: UInt64 = 0
     for k in 0..<count {

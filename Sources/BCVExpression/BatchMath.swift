@@ -23,10 +23,12 @@ import Darwin
 ///   position in the batch or the alignment of the buffers (the vector loop and its scalar
 ///   remainder perform the same IEEE operations in the same order).
 /// - Error bounds, stated per kernel as the distance in units in the last place (ulp) from the C
-///   library's result, are enforced by `BatchMathTests` on fixed-seed samples.
+///   library's result, are enforced by the `BatchMathAccuracy` tests on fixed-seed samples.
 /// - Soundness does not rest on them: a candidate violation found in floating point is confirmed
-///   exactly before it counts, so a kernel's error can cost a missed counterexample, never a
-///   wrong answer. The bounds are kept tight all the same.
+///   exactly (`CounterexampleCheck`: rationals, or intervals, which do not use these kernels)
+///   before it counts, so a kernel's error can cost a missed counterexample, never a reported
+///   violation that is not one. The bounds are kept tight all the same (as tight as libm's
+///   rounding, which sampling already lives with).
 public enum BatchMath {
   /// 1.5 · 2⁵²: adding it to |y| < 2⁵¹ rounds y to the nearest integer (ties to even), whose
   /// two's-complement value then sits in the low bits of the sum's bit pattern.
