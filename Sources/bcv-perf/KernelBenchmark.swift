@@ -74,5 +74,28 @@ func kernelBenchmark() {
       print("  \(c.name.padding(toLength: 8, withPad: " ", startingAt: 0))  \(figures)")
     }
   }
+  // sin and cos of the same arguments (the pendulum's B and Ḃ): ns per argument, both values.
+  for batch in [128, 1024] {
+    let xs = (0..<batch).map { _ in rng.nextDouble(in: -3, 3) }
+    let sinOut = UnsafeMutablePointer<Double>.allocate(capacity: batch)
+    let cosOut = UnsafeMutablePointer<Double>.allocate(capacity: batch)
+    defer { sinOut.deallocate(); cosOut.deallocate() }
+    let calls = (1 << 22) / batch
+    let libmNs = xs.withUnsafeBufferPointer { x in
+      nanosecondsPerValue(values: batch, calls: calls, rounds: 11) {
+        for k in 0..<batch { sinOut[k] = sin(x[k]) }
+        for k in 0..<batch { cosOut[k] = cos(x[k]) }
+        checksum += sinOut[batch - 1] + cosOut[batch - 1]
+      }
+    }
+    let kernelNs = xs.withUnsafeBufferPointer { x in
+      nanosecondsPerValue(values: batch, calls: calls, rounds: 11) {
+        BatchMath.sinCos(sinOut, cosOut, x.baseAddress!, count: batch)
+        checksum += sinOut[batch - 1] + cosOut[batch - 1]
+      }
+    }
+    let figures = String(format: "%5d  %8.2f    %8.2f    %8.2f×", batch, libmNs, kernelNs, libmNs / kernelNs)
+    print("  sin+cos   \(figures)   (sinCos: one reduction)")
+  }
   if checksum.isNaN { print("  (checksum NaN)") }
 }
