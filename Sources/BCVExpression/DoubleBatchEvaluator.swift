@@ -12,23 +12,59 @@ import Darwin
 /// fast and reproducible, not enclosures (interval evaluation gives those). NaN marks a
 /// point where the expression is undefined (log of a negative number, 0/0, …).
 ///
+/// sin, cos, exp, log, tanh and atan run as whole-batch vector kernels (`BatchMath`, within 1 ulp
+/// of the C library, 2 for tanh, with the same results at NaN, ±∞ and domain errors), each of
+/// which `bcv-perf kernels` measured faster than the C library (1.15× for atan to 2× for exp
+/// and tanh on the SSE2 target); sin and cos of one register share a reduction. `ElementaryFunctions.cLibrary` calls
+/// the C library per point instead (for comparison). Either way a value depends only on its point, never on the batch.
+///
 /// An evaluator owns its registers and is not thread-safe: give each worker its own.
 public final class DoubleBatchEvaluator {
+  /// Where sin, cos, exp, log, tanh and atan come from.
+  public enum ElementaryFunctions: Sendable {
+    /// `BatchMath`'s vector kernels where they are faster than the C library (the default).
+    case batchKernels
+    /// The C library, one call per point.
+    case cLibrary
+  }
+
   public let tape: Tape
+  public let elementaryFunctions: ElementaryFunctions
   /// The most points one `evaluate` call takes.
   public let capacity: Int
   private let registers: UnsafeMutablePointer<Double>
   private let constantValues: [Double]
+  /// With the kernels, sin and cos of one register are computed together (`BatchMath.sinCos`)
+  /// at the first of the two instructions: its entry is the other's index, the other's is −2
+  /// (already done); −1 everywhere else.
+  private let sinCosPartner: [Int]
   private var lastCount = 0
 
-  public init(tape: Tape, capacity: Int = 128) {
+  public init(tape: Tape, capacity: Int = 128, elementaryFunctions: ElementaryFunctions = .batchKernels) {
     precondition(capacity > 0, "capacity must be positive, got \(capacity)")
     self.tape = tape
+    self.elementaryFunctions = elementaryFunctions
     self.capacity = capacity
     let size = max(1, tape.instructions.count) * capacity
     registers = .allocate(capacity: size)
     registers.initialize(repeating: 0, count: size)
     constantValues = tape.constants.map(\.doubleValue)
+    sinCosPartner = elementaryFunctions == .batchKernels ? Self.sinCosPairs(tape.instructions) : []
+  }
+
+  /// See `sinCosPartner`.
+  private static func sinCosPairs(_ instructions: [Instruction]) -> [Int] {
+    var partner = [Int](repeating: -1, count: instructions.count)
+    var firstSinOrCos: [Int32: Int] = [:]
+    for (index, ins) in instructions.enumerated() where ins.op == .sin || ins.op == .cos {
+      if let first = firstSinOrCos[ins.a], partner[first] == -1, instructions[first].op != ins.op {
+        partner[first] = index
+        partner[index] = -2
+      } else if firstSinOrCos[ins.a] == nil {
+        firstSinOrCos[ins.a] = index
+      }
+    }
+    return partner
   }
 
   deinit { registers.deallocate() }
@@ -40,6 +76,7 @@ public final class DoubleBatchEvaluator {
     precondition(stride >= count, "stride \(stride) is shorter than the batch \(count)")
     lastCount = count
     let cap = capacity
+    let kernels = elementaryFunctions == .batchKernels
     for (index, ins) in tape.instructions.enumerated() {
       let dst = registers + index * cap
       // Operand b is a register only for binary operations (for powInt it is the exponent).
@@ -61,14 +98,33 @@ public final class DoubleBatchEvaluator {
       case .powInt: Self.powInt(dst, x, Int(ins.b), count)
       case .powReal:
         for k in 0..<count { dst[k] = x[k] > 0 ? pow(x[k], y[k]) : .nan }
-      case .sin: for k in 0..<count { dst[k] = sin(x[k]) }
-      case .cos: for k in 0..<count { dst[k] = cos(x[k]) }
+      case .sin, .cos:
+        let isSin = ins.op == .sin
+        guard kernels else {
+          if isSin { for k in 0..<count { dst[k] = sin(x[k]) } } else { for k in 0..<count { dst[k] = cos(x[k]) } }
+          break
+        }
+        let other = sinCosPartner[index]
+        if other >= 0 {
+          let otherDst = registers + other * cap
+          BatchMath.sinCos(isSin ? dst : otherDst, isSin ? otherDst : dst, x, count: count)
+        } else if other == -1 {
+          if isSin { BatchMath.sin(dst, x, count: count) } else { BatchMath.cos(dst, x, count: count) }
+        }
       case .tan: for k in 0..<count { dst[k] = tan(x[k]) }
-      case .exp: for k in 0..<count { dst[k] = exp(x[k]) }
-      case .log: for k in 0..<count { dst[k] = x[k] > 0 ? log(x[k]) : .nan }
+      case .exp:
+        if kernels { BatchMath.exp(dst, x, count: count) } else { for k in 0..<count { dst[k] = exp(x[k]) } }
+      case .log:
+        if kernels {
+          BatchMath.log(dst, x, count: count)
+        } else {
+          for k in 0..<count { dst[k] = x[k] > 0 ? log(x[k]) : .nan }
+        }
       case .sqrt: for k in 0..<count { dst[k] = x[k] >= 0 ? x[k].squareRoot() : .nan }
-      case .tanh: for k in 0..<count { dst[k] = tanh(x[k]) }
-      case .atan: for k in 0..<count { dst[k] = atan(x[k]) }
+      case .tanh:
+        if kernels { BatchMath.tanh(dst, x, count: count) } else { for k in 0..<count { dst[k] = tanh(x[k]) } }
+      case .atan:
+        if kernels { BatchMath.atan(dst, x, count: count) } else { for k in 0..<count { dst[k] = atan(x[k]) } }
       case .abs: for k in 0..<count { dst[k] = Swift.abs(x[k]) }
       case .sign:
         for k in 0..<count { dst[k] = x[k] > 0 ? 1 : (x[k] < 0 ? -1 : (x[k] == 0 ? 0 : .nan)) }

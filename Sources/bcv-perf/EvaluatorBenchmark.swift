@@ -49,7 +49,18 @@ let quartic6D: Workload = {
     })
 }()
 
-func measureEvaluator(_ w: Workload, points: Int, rounds: Int) {
+/// The damped pendulum of `../shared/bench/compare.sh` (native-sin2d): sin and cos per point.
+let pendulum2D = Workload(
+  name: "2-D damped pendulum, B = x2²/2 − cos(x1) + 1/2",
+  variables: ["x1", "x2"], certificate: "x2^2/2 - cos(x1) + 1/2", dynamics: ["x2", "-sin(x1) - x2"],
+  hand: { x in
+    let x1 = x[0], x2 = x[1]
+    let s = sin(x1)
+    return (0.5 * x2 * x2 - cos(x1) + 0.5, s * x2 + x2 * (-s - x2))
+  })
+
+func measureEvaluator(_ w: Workload, points: Int, rounds: Int,
+                      functions: DoubleBatchEvaluator.ElementaryFunctions = .batchKernels) {
   let parser = ExprParser(variables: w.variables)
   let b = try! parser.parse(w.certificate)
   let f = w.dynamics.map { try! parser.parse($0) }
@@ -69,7 +80,7 @@ func measureEvaluator(_ w: Workload, points: Int, rounds: Int) {
       soa[block * batch * n + v * batch + k] = x
     }
   }
-  let evaluator = DoubleBatchEvaluator(tape: tape, capacity: batch)
+  let evaluator = DoubleBatchEvaluator(tape: tape, capacity: batch, elementaryFunctions: functions)
   var tapeBest = Double.infinity, handBest = Double.infinity
   var tapeSum = 0.0, handSum = 0.0
   for _ in 0..<rounds {
@@ -100,7 +111,7 @@ func measureEvaluator(_ w: Workload, points: Int, rounds: Int) {
   }
   let tapeNs = tapeBest / Double(points) * 1e9, handNs = handBest / Double(points) * 1e9
   let agree = Swift.abs(tapeSum - handSum) <= 1e-9 * max(1, Swift.abs(handSum))
-  print("\(w.name)")
+  print("\(w.name)\(functions == .cLibrary ? " (C library per point)" : "")")
   print("  tape: \(tape.instructions.count) instructions for B and Ḃ")
   print("  compiled evaluator  \(String(format: "%7.2f", tapeNs)) ns/point")
   print("  hand-written Swift  \(String(format: "%7.2f", handNs)) ns/point")
@@ -114,4 +125,7 @@ func evaluatorBenchmark() {
   print("== evaluator: best of 5 rounds over \(points) random points in [-2, 2]^n, batch 256")
   measureEvaluator(cubic2D, points: points, rounds: 5)
   measureEvaluator(quartic6D, points: points, rounds: 5)
+  measureEvaluator(pendulum2D, points: points, rounds: 5, functions: .cLibrary)
+  measureEvaluator(pendulum2D, points: points, rounds: 5)
+  kernelBenchmark()
 }
