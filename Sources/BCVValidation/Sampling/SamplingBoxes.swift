@@ -55,7 +55,7 @@ extension SamplingStrategy {
 enum SamplingBoxes {
   /// A piece is sampled in its contracted box when that box has at most this fraction of
   /// the uncontracted box's volume (see the type's documentation).
-  static let ownBoxVolumeRatio = 1.0 / 1000
+  static let ownBoxVolumeRatio = 1.0 / 100
 
   /// The sampling pieces of an obligation (pieces without double points or proved empty
   /// are left out), and whether contraction proved the whole region empty.
