@@ -16,7 +16,7 @@ import BCVNumerics
 /// vectorize; anything rare (a violation candidate, an undefined value) sends one batch of
 /// one user to a scalar path that reproduces the exact per-point rules.
 final class FusedSamplingWorker {
-  static let batch = 128
+  static let batch = 256
 
   let plan: FusedSamplingPlan
   let seed: UInt64
