@@ -6,7 +6,9 @@ import Foundation
 /// Work stops early only for what cannot change an answer: once an obligation has a
 /// confirmed counterexample at some position of its order, later chunks skip it (its
 /// summary stops at its first confirmed chunk, and every chunk before that one always
-/// runs, whoever runs it). A time limit stops the whole pass.
+/// runs, whoever runs it). A time limit stops the whole pass; its budget is the
+/// per-obligation limit (`StrategySettings.timeLimit`) times the obligations it serves, as
+/// for separate passes one after another.
 enum FusedSamplingPass {
   /// Per obligation, its chunks' outcomes in summary order; a chunk the pass never ran
   /// because it stopped at the time limit is reported as timed out. The list ends at the

@@ -69,7 +69,7 @@ struct FusedSamplingPlan {
     var provedEmpty: [Bool] = []
     for (o, c) in obligations.enumerated() {
       precondition(c.obligation.dimension == dimension, "obligations of one pass must share their variables")
-      let (pieces, empty) = SamplingBoxes.pieces(of: c, samples: c.obligation.region.pieces.isEmpty ? 0 : samples)
+      let (pieces, empty) = SamplingBoxes.pieces(of: c, samples: samples)
       provedEmpty.append(empty)
       var mine: [(box: Int, slot: Int)] = []
       var position = 0

@@ -3,18 +3,21 @@ import BCVNumerics
 
 /// One thread's share of a fused sampling pass: it draws chunks of a box and checks every
 /// user of the box on them. It owns one evaluator per box (made on first use) and its
-/// buffers, allocated once: the inner loops allocate nothing, look nothing up in a
-/// dictionary and call nothing through a protocol.
+/// buffers, allocated once: per batch, drawing, evaluating and scanning allocate nothing,
+/// look nothing up in a dictionary and call nothing through a protocol (a chunk allocates
+/// its short list of per-user outcomes; a violation candidate, its point).
 ///
 /// ## What the release build targets
 /// The package sets no compiler flags (unsafe flags would stop it being used as a
 /// dependency), so a release build targets the toolchain's default CPU — baseline x86-64
 /// (SSE2, two doubles per vector) on Linux, or the platform's baseline elsewhere — with
 /// ordinary IEEE semantics (no fast-math, no `-Ounchecked`). The loops below are written
-/// for that: fixed-width `SIMD8` random lanes, and point loops over contiguous buffers
-/// whose per-point work is branch-free selects and counts, which the optimizer can
-/// vectorize; anything rare (a violation candidate, an undefined value) sends one batch of
-/// one user to a scalar path that reproduces the exact per-point rules.
+/// for that: random lanes and the per-user scan work on `SIMD2` values (one SSE2 register)
+/// with compare-and-select instead of branches — the compiler does not vectorise a
+/// floating-point maximum or a branchy count on its own without fast-math — and the
+/// evaluator's instruction loops over contiguous buffers, which it does vectorise.
+/// Anything rare (a violation candidate, an undefined value) sends one batch of one user
+/// to a scalar path that applies the exact per-point rules.
 final class FusedSamplingWorker {
   static let batch = 256
 
