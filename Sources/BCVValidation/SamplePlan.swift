@@ -1,44 +1,39 @@
 import BCVExpression
 import BCVNumerics
 
-/// How an obligation's samples are split into chunks: each chunk draws `count` points in
-/// one piece's box. Deterministic in the obligation, sample count, sequence and seed alone.
+/// How an obligation's low-discrepancy samples are split into chunks: each chunk draws
+/// `count` points in one piece's sampling box. Deterministic in the obligation, sampling
+/// pieces, sequence and seed alone. (Uniform samples go through `FusedSamplingPlan`.)
 struct SamplePlan {
   struct Chunk {
     let piece: Int
     let count: Int
     let lower: [Double]
     let upper: [Double]
-    /// For `.halton` and `.sobol`: the piece's sequence, of which this chunk takes the
-    /// points `firstIndex ..< firstIndex + count`. `nil` for `.uniform` (the chunk's stream).
-    var sequence: LowDiscrepancySequence? = nil
+    /// The piece's sequence, of which this chunk takes the points
+    /// `firstIndex ..< firstIndex + count`.
+    var sequence: LowDiscrepancySequence
     var firstIndex = 0
   }
 
   let chunks: [Chunk]
 
-  /// Pieces get samples in proportion to their box volume (equally when every volume is
-  /// zero), at least one each; a piece whose box contains no double gets none. With a
-  /// low-discrepancy sequence, piece p walks its own one (rotated by `seed` and stream
-  /// (condition, p)) from index 0, chunk after chunk, so a chunk's points do not depend on
-  /// who draws it.
-  init(obligation: Obligation, samples: Int, chunkSize: Int,
-       sequence: SampleSequence = .uniform, seed: UInt64 = 0) {
-    let pieces = obligation.region.pieces
-    let volumes = pieces.map { $0.box.approximateVolume }
-    let total = volumes.reduce(0, +)
+  /// Piece p walks its own sequence (rotated by `seed` and stream (condition, p)) from
+  /// index 0, chunk after chunk, so a chunk's points do not depend on who draws it.
+  init(obligation: Obligation, pieces: [SamplingPiece], chunkSize: Int,
+       sequence: SampleSequence, seed: UInt64 = 0) {
     let salt = UInt64(ConditionName.allCases.firstIndex(of: obligation.condition)!) << 48
     var chunks: [Chunk] = []
-    for (p, piece) in pieces.enumerated() {
-      guard let inner = piece.box.innerDoubleBounds else { continue }
-      let share = total > 0 ? volumes[p] / total : 1 / Double(pieces.count)
-      var remaining = max(1, Int((Double(samples) * share).rounded()))
-      let points = LowDiscrepancySequence(sequence, dimension: obligation.dimension, seed: seed,
-                                          stream: salt | UInt64(p))
+    for sp in pieces {
+      guard let points = LowDiscrepancySequence(sequence, dimension: obligation.dimension, seed: seed,
+                                                stream: salt | UInt64(sp.piece)) else {
+        preconditionFailure("SamplePlan is for low-discrepancy sequences, got \(sequence)")
+      }
+      var remaining = sp.count
       var drawn = 0
       while remaining > 0 {
         let n = min(chunkSize, remaining)
-        chunks.append(Chunk(piece: p, count: n, lower: inner.lower, upper: inner.upper,
+        chunks.append(Chunk(piece: sp.piece, count: n, lower: sp.lower, upper: sp.upper,
                             sequence: points, firstIndex: drawn))
         remaining -= n
         drawn += n
@@ -59,7 +54,7 @@ struct ChunkOutcome {
   var timedOut = false
 }
 
-/// Draws and evaluates one chunk in batches, owning its evaluator and buffers (one per
+/// Draws and evaluates one low-discrepancy chunk in batches, owning its evaluator and buffers (one per
 /// worker thread, reused across chunks).
 struct ChunkSampler {
   let compiled: CompiledObligation
@@ -73,18 +68,14 @@ struct ChunkSampler {
     inputs = Array(repeating: 0, count: compiled.obligation.dimension * Self.batch)
   }
 
-  /// Draws the chunk's points from its sequence, or from `rng` for uniform chunks.
-  mutating func run(_ chunk: SamplePlan.Chunk, rng: inout SeededGenerator) -> ChunkOutcome {
+  /// Draws the chunk's points from its sequence.
+  mutating func run(_ chunk: SamplePlan.Chunk) -> ChunkOutcome {
     switch chunk.sequence {
-    case .halton(let sequence)?:
+    case .halton(let sequence):
       var points = sequence.cursor(at: chunk.firstIndex)
       return run(chunk, points: &points)
-    case .sobol(let sequence)?:
+    case .sobol(let sequence):
       var points = sequence.cursor(at: chunk.firstIndex)
-      return run(chunk, points: &points)
-    case nil:
-      var points = UniformUnitPoints(rng: rng)
-      defer { rng = points.rng }
       return run(chunk, points: &points)
     }
   }
@@ -154,11 +145,4 @@ struct ChunkSampler {
   private func point(_ k: Int) -> [Double] {
     (0..<compiled.obligation.dimension).map { inputs[$0 * Self.batch + k] }
   }
-}
-
-/// Independent uniform points: each coordinate is the generator's next unit value.
-struct UniformUnitPoints: UnitCubePoints {
-  var rng: SeededGenerator
-  mutating func coordinate(_ axis: Int) -> Double { rng.nextUnit() }
-  mutating func advance() {}
 }

@@ -9,20 +9,26 @@ import Darwin
 /// Uniform random sampling: finds counterexamples fast, proves nothing.
 ///
 /// `settings.samples` points are drawn per obligation, spread over the region's pieces in
-/// proportion to their box volumes, uniformly inside each box (the largest box of doubles
-/// inside the exact box), and kept when every constraint of the piece is ≤ 0. The points
-/// come from `SeededGenerator(seed:stream:)` in fixed chunks of `chunkSize`, so the same
-/// seed gives the same points, verdicts and counters for any worker count. With
-/// `settings.sequence` set to `halton` or `sobol` they come instead from a seed-rotated
-/// low-discrepancy sequence, chunk c taking its points c·chunkSize ..< (c+1)·chunkSize:
+/// proportion to their contracted volumes, uniformly inside each piece's sampling box
+/// (`SamplingBoxes`: the largest box of doubles inside the exact box, contracted onto the
+/// piece's constraints when that shrinks it a lot), and kept when every constraint of the
+/// piece is ≤ 0. Uniform points come from `UniformLanes`, in chunks of `chunkSize` whose
+/// streams are keyed by the sampling box (`FusedSamplingPlan`): obligations sampling the
+/// same box see the same points, and `decideAll` draws them once for all of them (a fused
+/// pass), with results identical to deciding each obligation alone, for any worker count.
+/// With `settings.sequence` set to `halton` or `sobol` they come instead from a seed-rotated
+/// low-discrepancy sequence per piece, chunk c taking its points c·chunkSize ..< (c+1)·chunkSize:
 /// just as deterministic, more even, but not independent, so the bound below is then a
-/// heuristic (see `SampleSequence`).
+/// heuristic (see `SampleSequence`); those obligations are decided one at a time.
 ///
 /// Answers: `violated` with a confirmed point (`CounterexampleCheck`); `holds(proof: false)`
 /// with the bound "violating fraction < ln(1/α)/n at confidence 1 − α" over the n points
-/// that landed in the region; `unknown` when no point landed in the region (a thin set),
-/// when the expression was undefined (NaN) at a point of the region, or when a violation
-/// seen in floating point could not be confirmed (round-off).
+/// that landed in the region; `holds(proof: true)` when the region is empty (no pieces, or
+/// every piece proved empty by outward-rounded contraction); `unknown` when no point landed
+/// in the region (a thin set), when the expression was undefined (NaN) at a point of the
+/// region, or when a violation seen in floating point could not be confirmed (round-off).
+/// `evaluations` counts the points drawn, `samplesInRegion` those in the region, so their
+/// ratio is the obligation's acceptance rate.
 public struct SamplingStrategy: Strategy {
   public let name = "sampling"
   public let isSound = false
@@ -32,23 +38,45 @@ public struct SamplingStrategy: Strategy {
   public init() {}
 
   public func decide(_ compiled: CompiledObligation, settings: StrategySettings) -> ObligationResult {
-    let obligation = compiled.obligation
-    var result = ObligationResult(condition: obligation.condition, status: .unknown(reason: ""))
-    if obligation.region.pieces.isEmpty {
-      result.status = .holds(proof: true)
-      return result
+    decideAll([compiled], settings: settings)[0]
+  }
+
+  /// Decides every obligation; with uniform points, in one fused pass (see the type).
+  public func decideAll(_ obligations: [CompiledObligation], settings: StrategySettings) -> [ObligationResult] {
+    if settings.sequence != .uniform { return obligations.map { decideAlone($0, settings: settings) } }
+    let plan = FusedSamplingPlan(obligations, samples: settings.samples)
+    let outcomes = FusedSamplingPass.run(plan, settings: settings)
+    return obligations.indices.map { o in
+      let obligation = obligations[o].obligation
+      let result = ObligationResult(condition: obligation.condition, status: .unknown(reason: ""))
+      if let empty = emptyRegion(result, obligation: obligation, provedEmpty: plan.provedEmpty[o]) { return empty }
+      return summarize(outcomes[o], into: result, settings: settings)
     }
-    let plan = SamplePlan(obligation: obligation, samples: settings.samples, chunkSize: Self.chunkSize,
+  }
+
+  /// An empty region holds (certainly): no pieces, or every piece proved empty.
+  private func emptyRegion(_ base: ObligationResult, obligation: Obligation, provedEmpty: Bool) -> ObligationResult? {
+    guard obligation.region.pieces.isEmpty || provedEmpty else { return nil }
+    var result = base
+    result.status = .holds(proof: true)
+    return result
+  }
+
+  /// One obligation with a low-discrepancy sequence (`SamplePlan`, `ChunkSampler`).
+  private func decideAlone(_ compiled: CompiledObligation, settings: StrategySettings) -> ObligationResult {
+    let obligation = compiled.obligation
+    let result = ObligationResult(condition: obligation.condition, status: .unknown(reason: ""))
+    let (pieces, provedEmpty) = SamplingBoxes.pieces(of: compiled, samples: settings.samples)
+    if let empty = emptyRegion(result, obligation: obligation, provedEmpty: provedEmpty) { return empty }
+    let plan = SamplePlan(obligation: obligation, pieces: pieces, chunkSize: Self.chunkSize,
                           sequence: settings.sequence, seed: settings.seed)
     let deadline = settings.timeLimit.map { Deadline(seconds: $0) }
-    let streamSalt = UInt64(ConditionName.allCases.firstIndex(of: obligation.condition)!) << 48
     let outcomes = ParallelChunks.run(
       count: plan.chunks.count, workers: settings.workers,
       makeWorker: { ChunkSampler(compiled: compiled) },
       body: { sampler, k -> (result: ChunkOutcome, stop: Bool) in
         if deadline?.hasPassed == true { return (ChunkOutcome(timedOut: true), true) }
-        var rng = SeededGenerator(seed: settings.seed, stream: streamSalt | UInt64(k))
-        let outcome = sampler.run(plan.chunks[k], rng: &rng)
+        let outcome = sampler.run(plan.chunks[k])
         return (outcome, outcome.confirmed != nil)
       })
     return summarize(outcomes, into: result, settings: settings)

@@ -38,13 +38,22 @@ public protocol Strategy: Sendable {
   /// run matrices sweep sample counts only for these.
   var usesSamples: Bool { get }
   func decide(_ obligation: CompiledObligation, settings: StrategySettings) -> ObligationResult
+  /// Decides several obligations of one case (sharing their variables), returning their
+  /// results in order. Contract: result i is exactly what `decide(obligations[i])` gives;
+  /// a strategy implements this only to share work between them (sampling draws points
+  /// shared by several obligations once). The default decides them one by one.
+  func decideAll(_ obligations: [CompiledObligation], settings: StrategySettings) -> [ObligationResult]
 }
 
 extension Strategy {
   public var usesSamples: Bool { !isSound || name == "auto" }
 
-  /// Decides every obligation of a problem and combines the answers.
+  public func decideAll(_ obligations: [CompiledObligation], settings: StrategySettings) -> [ObligationResult] {
+    obligations.map { decide($0, settings: settings) }
+  }
+
+  /// Decides every obligation of a problem (through `decideAll`) and combines the answers.
   public func validate(_ obligations: [CompiledObligation], settings: StrategySettings) -> Verdict {
-    Verdict(combining: obligations.map { decide($0, settings: settings) })
+    Verdict(combining: decideAll(obligations, settings: settings))
   }
 }

@@ -102,6 +102,9 @@ struct VerdictReport {
     case .holds(proof: true): return "holds (proof)"
     case .holds(proof: false):
       var s = "holds on \(o.samplesInRegion) samples in the region (not a proof)"
+      if o.evaluations > 0 && o.samplesInRegion > 0 {
+        s += "; \(String(format3: Double(o.samplesInRegion) / Double(o.evaluations) * 100))% of \(o.evaluations) draws accepted"
+      }
       if let b = o.violationFractionBound, let c = o.confidence {
         s += "; violating fraction < \(String(format3: b * 100))% at \(String(format3: c * 100))% confidence"
       }

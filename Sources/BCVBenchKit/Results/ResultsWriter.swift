@@ -80,6 +80,10 @@ public enum ResultsWriter {
       pairs.append(("status", .string("unknown")))
       pairs.append(("reason", .string(reason)))
     }
+    if o.samplesInRegion > 0 && o.evaluations > 0 {
+      // Sampling: the fraction of draws that landed in the region (derived, never read back).
+      pairs.append(("acceptanceRate", .number(Double(o.samplesInRegion) / Double(o.evaluations))))
+    }
     if let b = o.violationFractionBound { pairs.append(("violationFractionBound", .number(b))) }
     if let c = o.confidence { pairs.append(("confidence", .number(c))) }
     if let w = o.worstValue { pairs.append(("worstValue", .number(w))) }

@@ -18,26 +18,35 @@ public enum CachedValidation {
   /// The verdict, and how many of the obligations were answered from the cache (hits) or
   /// decided and stored (misses). A hit reports no work: its counters are zero.
   /// `fingerprints[i]` is obligation i's fingerprint (computed once per case by the caller).
+  /// The misses are decided together by `Strategy.decideAll`, which gives each exactly what
+  /// deciding it alone would, so the answers do not depend on which others were cached.
   public static func validate(_ obligations: [CompiledObligation], fingerprints: [String], strategy: any Strategy,
                               settings: StrategySettings, cache: any ResultCache) -> (verdict: Verdict, hits: Int, misses: Int) {
     precondition(fingerprints.count == obligations.count, "\(fingerprints.count) fingerprints for \(obligations.count) obligations")
-    var results: [ObligationResult] = []
-    var hits = 0, misses = 0
+    var results: [ObligationResult?] = []
+    var missing: [Int] = []
+    var keys: [String] = []
     for (i, compiled) in obligations.enumerated() {
       let key = Self.key(fingerprint: fingerprints[i], strategy: strategy.name, settings: settings)
+      keys.append(key)
       if var cached = cache.lookup(key), cached.condition == compiled.obligation.condition {
-        hits += 1
         cached.evaluations = 0
         cached.boxes = 0
         results.append(cached)
-        continue
+      } else {
+        results.append(nil)
+        missing.append(i)
       }
-      misses += 1
-      let result = strategy.decide(compiled, settings: settings)
-      if !result.dependsOnTime { cache.store(key, result) }
-      results.append(result)
     }
-    return (Verdict(combining: results), hits, misses)
+    // Every miss of the case at once, so a strategy can share work between them.
+    let decided = missing.isEmpty ? [] : strategy.decideAll(missing.map { obligations[$0] }, settings: settings)
+    for (i, result) in zip(missing, decided) {
+      if !result.dependsOnTime { cache.store(keys[i], result) }
+      results[i] = result
+    }
+    let hits = obligations.count - missing.count, misses = missing.count
+    let all = results.map { $0! }
+    return (Verdict(combining: all), hits, misses)
   }
 
 }
