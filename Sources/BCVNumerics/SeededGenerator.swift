@@ -40,11 +40,10 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     Double(next() >> 11) * 0x1p-53
   }
 
-  /// A uniform value in [lower, upper]; `lower` when the interval is a point.
+  /// A uniform value in [lower, upper] (finite bounds, even when the width overflows);
+  /// `lower` when the interval is a point. See `UniformScale.value`.
   public mutating func nextDouble(in lower: Double, _ upper: Double) -> Double {
-    let u = nextUnit()
-    let x = lower + (upper - lower) * u
-    return min(max(x, lower), upper)
+    UniformScale.value(nextUnit(), lower: lower, upper: upper)
   }
 
   /// A uniform integer in 0..<bound, without modulo bias (Lemire's method).

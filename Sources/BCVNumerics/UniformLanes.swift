@@ -46,7 +46,8 @@ public struct UniformLanes: Sendable {
   /// Fills `groups · 8` points uniformly in the box [lower, upper], variable-major:
   /// coordinate v of point k goes to `dst[v · stride + k]`. Each coordinate is
   /// `lower + (upper − lower)·u`, clamped to `upper` (rounding may overshoot it; it never
-  /// undershoots `lower`, rounding to nearest being monotone), as
+  /// undershoots `lower`, rounding to nearest being monotone) — `UniformScale.value`'s
+  /// overflow-free formula when the width overflows — as
   /// `SeededGenerator.nextDouble(in:_:)` computes it, with u the lane's next unit value.
   ///
   /// Point k takes its coordinates from lane k mod 8, in the order v = 0, 1, …, so the
@@ -62,6 +63,15 @@ public struct UniformLanes: Sendable {
             let lo = SIMD2<Double>(repeating: lower[v]), hi = SIMD2<Double>(repeating: upper[v])
             let width = hi - lo
             let out = dst + v * stride + g * Self.width
+            guard width[0].isFinite else {
+              // A width that overflows (bounds such as ±1e308): the overflow-free formula.
+              for q in 0..<Self.width / 2 {
+                let u = Self.step(words + 4 * q)
+                out[2 * q] = UniformScale.value(u[0], lower: lower[v], upper: upper[v])
+                out[2 * q + 1] = UniformScale.value(u[1], lower: lower[v], upper: upper[v])
+              }
+              continue
+            }
             for q in 0..<Self.width / 2 {
               var x = lo + width * Self.step(words + 4 * q)
               x.replace(with: hi, where: x .> hi)

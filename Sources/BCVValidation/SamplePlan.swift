@@ -90,12 +90,11 @@ struct ChunkSampler {
     while done < chunk.count {
       let m = min(Self.batch, chunk.count - done)
       // Points are drawn point by point (all coordinates of point k, then point k+1), so
-      // the use of the source does not depend on the batch size. x = lower + width·u,
-      // clamped, as `SeededGenerator.nextDouble(in:_:)` computes it.
+      // the use of the source does not depend on the batch size; `UniformScale` maps each
+      // unit value into the box, as `SeededGenerator.nextDouble(in:_:)` does.
       for k in 0..<m {
         for v in 0..<n {
-          let x = chunk.lower[v] + (chunk.upper[v] - chunk.lower[v]) * points.coordinate(v)
-          inputs[v * Self.batch + k] = min(max(x, chunk.lower[v]), chunk.upper[v])
+          inputs[v * Self.batch + k] = UniformScale.value(points.coordinate(v), lower: chunk.lower[v], upper: chunk.upper[v])
         }
         points.advance()
       }

@@ -84,3 +84,30 @@ import Testing
     #expect(r.stderr.contains("journal belongs to a different run"))
   }
 }
+
+/// Numbers at the edge of the representable range in a box (issue #17's first hostile
+/// file): `-1e999` is an exact rational whose Double is −∞, and [−1e308, 1e308] is finite
+/// but its width overflows. Every strategy answers; none traps.
+@Suite struct HostileBoxBounds {
+  @Test(arguments: ["[-1e999, 2]", "[-2, 1e999]", "[-1e308, 1e308]"])
+  func boxBoundsAtTheEdgeOfTheRangeNeverCrash(bounds: String) throws {
+    let root = temporaryDirectory("hostile-box-\(bounds.hashValue.magnitude)")
+    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    let corpus = root + "/hostile.json"
+    try """
+    {"format": "bcv-corpus/1", "name": "hostile", "cases": [
+     {"id": "edge", "variables": ["x", "y"], "dynamics": ["-x", "-y"],
+      "domain": {"box": {"x": \(bounds), "y": [-2, 2]}},
+      "initial": {"where": ["x^2 + y^2 <= 0.25"]}, "unsafe": {"box": {"x": [1.5, 2]}},
+      "certificate": "x^2 + y^2 - 1", "expected": {"verdict": "valid"}}]}
+    """.write(toFile: corpus, atomically: true, encoding: .utf8)
+    for sequence in ["uniform", "halton"] {
+      let r = try BenchProcess.run(["run", "--corpus", corpus, "--strategies", "sampling,adaptive,interval,smt,symbolic",
+                                    "--sequence", sequence, "--max-boxes", "2000", "--out", root + "/out", "--quiet",
+                                    "--history", root + "/h.jsonl"])
+      #expect(r.status == 0, "\(bounds) \(sequence): \(r.stderr.suffix(400))")
+      let csv = try String(contentsOfFile: root + "/out/results.csv", encoding: .utf8)
+      #expect(!csv.contains(",wrong,"), "\(csv)")
+    }
+  }
+}

@@ -1,5 +1,10 @@
 import BCVExpression
 import BCVNumerics
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where sampling draws one region piece's points, and how many (see `SamplingBoxes`).
 public struct SamplingPiece: Sendable, Hashable {
@@ -67,13 +72,13 @@ enum SamplingBoxes {
   /// are left out), and whether contraction proved the whole region empty.
   static func pieces(of compiled: CompiledObligation, samples: Int) -> (pieces: [SamplingPiece], provedEmpty: Bool) {
     let region = compiled.obligation.region
-    var boxes: [(piece: Int, lower: [Double], upper: [Double], cl: [Double], cu: [Double], volume: Double)] = []
+    var boxes: [(piece: Int, lower: [Double], upper: [Double], cl: [Double], cu: [Double], logVolume: Double)] = []
     var emptyPieces = 0
     let contractor = HC4Contractor(tape: compiled.tape)
     for (p, piece) in region.pieces.enumerated() {
       guard let inner = piece.box.innerDoubleBounds else { continue }
       var lower = inner.lower, upper = inner.upper
-      var contractedVolume = volume(lower, upper)
+      var contractedLogVolume = logVolume(lower, upper)
       var contractedBox = (lower, upper)
       if !compiled.pieceConstraints[p].isEmpty {
         guard let contracted = contract(piece, p, compiled, contractor) else {
@@ -88,23 +93,22 @@ enum SamplingBoxes {
           if !(cl[v] <= cu[v]) { noDouble = true }
         }
         if noDouble { continue }  // no double point of the set (as for a point box above)
-        let full = contractedVolume
-        contractedVolume = volume(cl, cu)
+        let fullLogVolume = contractedLogVolume
+        contractedLogVolume = logVolume(cl, cu)
         contractedBox = (cl, cu)
-        if full > 0 && contractedVolume <= ownBoxVolumeRatio * full {
+        if fullLogVolume > -.infinity && contractedLogVolume <= log(ownBoxVolumeRatio) + fullLogVolume {
           lower = cl
           upper = cu
         }
       }
       boxes.append((p, lower.map(normalized), upper.map(normalized),
-                    contractedBox.0.map(normalized), contractedBox.1.map(normalized), contractedVolume))
+                    contractedBox.0.map(normalized), contractedBox.1.map(normalized), contractedLogVolume))
     }
     let provedEmpty = !region.pieces.isEmpty && emptyPieces == region.pieces.count
-    let total = boxes.reduce(0) { $0 + $1.volume }
-    let pieces = boxes.map { b in
-      let share = total > 0 ? b.volume / total : 1 / Double(boxes.count)
-      return SamplingPiece(piece: b.piece, lower: b.lower, upper: b.upper, contractedLower: b.cl,
-                           contractedUpper: b.cu, count: Swift.max(1, Int((Double(samples) * share).rounded())))
+    let counts = UniformScale.proportionalCounts(samples, logVolumes: boxes.map(\.logVolume))
+    let pieces = zip(boxes, counts).map { b, count in
+      SamplingPiece(piece: b.piece, lower: b.lower, upper: b.upper, contractedLower: b.cl,
+                    contractedUpper: b.cu, count: count)
     }
     return (pieces, provedEmpty)
   }
@@ -124,9 +128,10 @@ enum SamplingBoxes {
     return zip(box, start).map { $0.lower.isNaN || $0.upper.isNaN ? $1 : $0 }
   }
 
-  /// The box's volume in Double (for weighting, never for proofs).
-  static func volume(_ lower: [Double], _ upper: [Double]) -> Double {
-    zip(lower, upper).reduce(1.0) { $0 * ($1.1 - $1.0) }
+  /// The logarithm of the box's volume (for weighting, never for proofs): overflow-free
+  /// for 1e308-wide boxes, underflow-free for thin ones in many dimensions.
+  static func logVolume(_ lower: [Double], _ upper: [Double]) -> Double {
+    UniformScale.logVolume(lower: lower, upper: upper)
   }
 
   /// −0 as +0, so equal boxes have equal bit patterns (and so equal streams).
