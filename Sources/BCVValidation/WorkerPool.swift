@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Helper threads kept alive between parallel calls, so a call does not pay for starting
 /// threads; the calling thread always takes part in its own call.
@@ -17,12 +22,15 @@ import Foundation
 ///   shared cursor, so the caller alone does everything that nobody else took.
 ///
 /// Idle helpers first poll for a new call for `lingerNanoseconds` (back-to-back calls,
-/// such as the waves of a branch-and-bound, then start without a wake-up), then sleep on a
-/// condition variable. `perform` wakes sleeping helpers only when `wake` is called.
+/// such as the waves of a branch-and-bound, then start without a wake-up), yielding their
+/// core between looks, then sleep on a condition variable. `perform` wakes sleeping
+/// helpers only when a participant calls `Session.wake`.
 final class WorkerPool: @unchecked Sendable {
   static let shared = WorkerPool()
   /// How long an idle helper keeps polling before it sleeps.
   static let lingerNanoseconds: UInt64 = 200_000
+  /// How often a polling helper looks for a new call.
+  static let pollNanoseconds: UInt64 = 2_000
   /// The most helper threads the pool starts.
   static let maxHelpers = 63
 
@@ -46,7 +54,7 @@ final class WorkerPool: @unchecked Sendable {
   private var sleeping = 0
 
   /// Runs `body(0)` on this thread and lets up to `helpers` pooled threads join it (see the
-  /// type's guarantees). `wake` is handed to `body(0)`'s caller through `Session`.
+  /// type's guarantees); every participant gets the call's `Session`.
   func perform(helpers: Int, _ body: @escaping (Int, Session) -> Void) {
     let wanted = min(max(0, helpers), Self.maxHelpers)
     condition.lock()
@@ -106,6 +114,10 @@ final class WorkerPool: @unchecked Sendable {
         condition.unlock()
         let until = Deadline.now() &+ Self.lingerNanoseconds
         while call == nil && Deadline.now() < until {
+          // Look every `pollNanoseconds`, so polling does not keep the lock from callers,
+          // yielding the core meanwhile to any thread waiting for it (a loaded machine).
+          let next = Deadline.now() &+ Self.pollNanoseconds
+          while Deadline.now() < next { sched_yield() }
           condition.lock()
           call = joinable(seen)
           if call == nil { condition.unlock() }

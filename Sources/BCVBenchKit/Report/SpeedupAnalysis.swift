@@ -16,7 +16,7 @@ import BCVValidation
 /// - **Amdahl.** From the largest worker count p: the serial fraction f that gives S(p)
 ///   (f = (p/S − 1)/(p − 1) when w₀ = 1), and the speedup 1/(f + (1 − f)/n) it predicts at
 ///   n = 4, 8 and 16 workers, with f clamped to [0, 1].
-/// - **Waves.** When results record branch-and-bound waves (`ObligationResult.waves`), the
+/// - **Waves.** When every obligation records its branch-and-bound waves (`ObligationResult.waves`), the
 ///   work/critical-path bound: each obligation needs at least max(boxes/p, waves) box-times
 ///   on p workers, so the speedup is at most Σ boxes / Σ max(boxes/p, waves) (at most
 ///   boxes/waves however many workers), from the counted cases at w₀.
@@ -161,7 +161,9 @@ struct SpeedupAnalysis {
     for id in cases {
       guard let first = data.cell(id, s, c).first else { continue }
       let recorded = first.obligations.compactMap { o in o.waves.map { (o.boxes, $0) } }
-      guard !recorded.isEmpty else { continue }
+      // Only a strategy whose every obligation searches in waves: a portfolio that used
+      // branch-and-bound for some obligations only would be bounded on part of its work.
+      guard !first.obligations.isEmpty, recorded.count == first.obligations.count else { return nil }
       counted += 1
       perObligation += recorded
     }
