@@ -23,10 +23,12 @@ private enum SpeedupRun {
     o.boxes = boxes
     o.waves = waves
     o.hitTimeLimit = timeLimited
-    return JobRecord(caseID: caseID, strategy: strategy, samples: samples, workers: workers, cache: cache,
-                     repetition: repetition, verdict: timeLimited ? .unknown : .valid, proof: !timeLimited, violates: nil,
-                     counterexample: nil, expected: .valid, outcome: timeLimited ? .unknown : .correct, seconds: seconds,
-                     evaluations: 10, boxes: boxes, reason: nil, obligations: [o])
+    var r = JobRecord(caseID: caseID, strategy: strategy, samples: samples, workers: workers, cache: cache,
+                      repetition: repetition, verdict: timeLimited ? .unknown : .valid, proof: !timeLimited, violates: nil,
+                      counterexample: nil, expected: .valid, outcome: timeLimited ? .unknown : .correct, seconds: seconds,
+                      evaluations: 10, boxes: boxes, reason: nil, obligations: [o])
+    r.cpuSeconds = seconds * (workers == 1 ? 1 : 1.5)
+    return r
   }
 
   static func records() -> [JobRecord] {
@@ -74,6 +76,7 @@ private enum SpeedupRun {
     #expect(all["efficiency"] == "0.8000")
     let points = try SpeedupRun.rows("speedup.csv").filter { $0["strategy"] == "interval" }
     #expect(points.map { $0["total_median_seconds"] } == ["0.200000", "0.125000"])
+    #expect(points.map { $0["cores_busy"] } == ["1.0000", "1.5000"])
   }
 
   @Test func serialFractionAndAmdahlPredictionsFollowFromTheSpeedup() throws {

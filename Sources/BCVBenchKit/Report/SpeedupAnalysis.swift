@@ -11,7 +11,7 @@ import BCVValidation
 ///   pull the speedup towards 1. Excluded cases are counted and shown.
 /// - T(w) is the sum over the counted cases of the median seconds over repetitions;
 ///   speedup S(w) = T(w₀) / T(w) for the smallest worker count w₀, ideal w / w₀,
-///   efficiency S / ideal. The same over the cases whose T at w₀ is at least
+///   efficiency S / ideal; cores busy = CPU seconds ÷ wall seconds. The same over the cases whose T at w₀ is at least
 ///   `longJobSeconds` (work large enough to spread) is the `long` scope.
 /// - **Amdahl.** From the largest worker count p: the serial fraction f that gives S(p)
 ///   (f = (p/S − 1)/(p − 1) when w₀ = 1), and the speedup 1/(f + (1 − f)/n) it predicts at
@@ -47,6 +47,10 @@ struct SpeedupAnalysis {
     var seconds: Double
     var speedup: Double?
     var ideal: Double
+    /// Cores the process kept busy on average: process CPU seconds ÷ wall seconds over every
+    /// repetition of the counted cases (nil when CPU time was not recorded). Near 1 at two
+    /// workers means the second one did little — or the machine had no second core free.
+    var coresBusy: Double?
     var efficiency: Double? { speedup.map { $0 / ideal } }
   }
 
@@ -146,7 +150,10 @@ struct SpeedupAnalysis {
     let base = workers[0], t0 = total(base)
     let points = workers.map { w -> Point in
       let t = total(w)
-      return Point(workers: w, seconds: t, speedup: t > 0 ? t0 / t : nil, ideal: Double(w) / Double(base))
+      let rows = cases.flatMap { data.cell($0, s, at(w)) }
+      let cpu = rows.reduce(0) { $0 + $1.cpuSeconds }, wall = rows.reduce(0) { $0 + $1.seconds }
+      return Point(workers: w, seconds: t, speedup: t > 0 ? t0 / t : nil, ideal: Double(w) / Double(base),
+                   coresBusy: cpu > 0 && wall > 0 ? cpu / wall : nil)
     }
     let last = points[points.count - 1]
     let f = last.speedup.flatMap { SpeedupMath.serialFraction(speedup: $0, workers: last.workers, base: base) }

@@ -37,7 +37,8 @@ enum SpeedupSection {
         + "(a time-limited job takes the limit whatever the worker count); excluded cases are counted. "
         + "T(w) = sum over counted cases of the median seconds over repetitions; speedup = T(w₀) ÷ T(w) for the "
         + "smallest worker count w₀; efficiency = speedup ÷ (w ÷ w₀). Rows “≥ 10 ms” keep only cases taking at least "
-        + "10 ms at w₀, where spreading work can pay. Serial fraction f: Amdahl's law fitted to the largest worker "
+        + "10 ms at w₀, where spreading work can pay. Cores busy = process CPU seconds ÷ wall seconds: near 1 at two "
+        + "workers, the second did little work, or the machine had no second core free. Serial fraction f: Amdahl's law fitted to the largest worker "
         + "count (f = (p/S − 1)/(p − 1) from one worker); predicted speedups at 4, 8 and 16 workers are "
         + "1/(f + (1 − f)/n), f clamped to [0, 1].", "note")
     if workerCounts.count < 2 {
@@ -51,7 +52,7 @@ enum SpeedupSection {
     body += HTML.figure(figure, name: "speedup")
     body += HTML.table(
       ["strategy", "cases", "samples", "cache", "excluded (time-limited, failed)", "workers", "T(w₀)", "T(w)", "speedup",
-       "efficiency", "serial fraction", "predicted 4 / 8 / 16"],
+       "efficiency", "cores busy", "serial fraction", "predicted 4 / 8 / 16"],
       analysis.strategies.flatMap(tableRows))
     for r in analysis.strategies where r.status != .measured {
       body += HTML.paragraph("\(r.strategy): \(r.note).", r.status == .singleThreaded ? "note" : "empty")
@@ -78,18 +79,23 @@ enum SpeedupSection {
   private static func tableRows(_ r: SpeedupAnalysis.StrategyResult) -> [[HTMLCell]] {
     guard r.status == .measured, let c = r.configuration else {
       let shown = r.status == .singleThreaded ? "cannot use a second worker" : r.status.rawValue
-      return [[HTMLCell(r.strategy), "–", "–", "–", "–", "–", "–", "–", HTMLCell(shown), "–", "–", "–"]]
+      return [[HTMLCell(r.strategy), "–", "–", "–", "–", "–", "–", "–", HTMLCell(shown), "–", "–", "–", "–"]]
     }
-    return r.scopes.flatMap { scope in
+    return r.scopes.flatMap { scope -> [[HTMLCell]] in
       let base = scope.points[0]
-      return scope.points.dropFirst().map { p in
-        [HTMLCell(r.strategy), .number("\(scope.cases)\(scope.scope == .long ? " (≥ 10 ms)" : "")"),
-         .number("\(c.samples)"), HTMLCell(c.cache), .number("\(r.timeLimited), \(r.failed)"),
-         .number("\(base.workers) → \(p.workers)"), .number(ReportFormat.seconds(base.seconds)),
-         .number(ReportFormat.seconds(p.seconds)), .number(p.speedup.map(ReportFormat.ratio) ?? "–"),
-         .number(p.efficiency.map(ReportFormat.percent) ?? "–"),
-         .number(scope.serialFraction.map { ReportFormat.trimmed($0, 3) } ?? "–"),
-         .number(scope.predictions.isEmpty ? "–" : scope.predictions.map { ReportFormat.ratio($0.speedup) }.joined(separator: " / "))]
+      let label = "\(scope.cases)" + (scope.scope == .long ? " (≥ 10 ms)" : "")
+      let fraction = scope.serialFraction.map { ReportFormat.trimmed($0, 3) } ?? "–"
+      let predicted = scope.predictions.isEmpty
+        ? "–" : scope.predictions.map { ReportFormat.ratio($0.speedup) }.joined(separator: " / ")
+      return scope.points.dropFirst().map { p -> [HTMLCell] in
+        let busy: [String] = [base, p].map { q in q.coresBusy.map { ReportFormat.trimmed($0, 2) } ?? "–" }
+        let left: [HTMLCell] = [HTMLCell(r.strategy), .number(label), .number("\(c.samples)"), HTMLCell(c.cache),
+                                .number("\(r.timeLimited), \(r.failed)"), .number("\(base.workers) → \(p.workers)")]
+        let right: [HTMLCell] = [.number(ReportFormat.seconds(base.seconds)), .number(ReportFormat.seconds(p.seconds)),
+                                 .number(p.speedup.map(ReportFormat.ratio) ?? "–"),
+                                 .number(p.efficiency.map(ReportFormat.percent) ?? "–"),
+                                 .number(busy.joined(separator: " → ")), .number(fraction), .number(predicted)]
+        return left + right
       }
     }
   }
@@ -101,11 +107,12 @@ enum SpeedupSection {
       for p in all.points {
         rows.append([r.strategy, "\(p.workers)", "\(c.samples)", c.cache, "\(all.cases)", "\(r.timeLimited)",
                      ReportFormat.machineSeconds(p.seconds), p.speedup.map(ReportFormat.machineFraction) ?? "",
-                     ReportFormat.machineFraction(p.ideal), p.efficiency.map(ReportFormat.machineFraction) ?? ""])
+                     ReportFormat.machineFraction(p.ideal), p.efficiency.map(ReportFormat.machineFraction) ?? "",
+                     p.coresBusy.map(ReportFormat.machineFraction) ?? ""])
       }
     }
     return CSVTable(header: ["strategy", "workers", "samples", "cache", "cases", "excluded_time_limited",
-                             "total_median_seconds", "speedup", "ideal", "efficiency"], rows: rows).render()
+                             "total_median_seconds", "speedup", "ideal", "efficiency", "cores_busy"], rows: rows).render()
   }
 
   private static func summaryCSV(_ a: SpeedupAnalysis) -> String {
