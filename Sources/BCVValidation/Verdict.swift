@@ -74,6 +74,11 @@ public struct ObligationResult: Sendable, Hashable {
   public var undecidedFraction: Double?
   /// For portfolio strategies (`auto`): the strategy whose answer this is.
   public var decidedBy: String?
+  /// Breadth-first branch-and-bound (`interval`): the waves the search ran. Each wave
+  /// depends on the one before, so this is the critical path in boxes examined one after
+  /// another, and `boxes / waves` bounds the speedup any number of workers can give.
+  /// Deterministic; nil for strategies that do not search in waves.
+  public var waves: Int?
   /// Some part of the work stopped at the time limit, so the counters (and possibly the
   /// answer) depend on the machine's speed: such results are neither cached nor compared
   /// for work.

@@ -104,6 +104,7 @@ public enum ResultsReader {
     r.worstValue = o["worstValue"]?.doubleValue
     r.undecidedFraction = o["undecidedFraction"]?.doubleValue
     r.decidedBy = o["decidedBy"]?.stringValue
+    r.waves = o["waves"]?.intValue
     r.hitTimeLimit = o["hitTimeLimit"]?.boolValue ?? false
     r.solver = o["solver"]?.stringValue
     r.solverStatus = o["solverStatus"]?.stringValue

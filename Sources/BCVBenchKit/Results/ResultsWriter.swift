@@ -89,6 +89,7 @@ public enum ResultsWriter {
     if let w = o.worstValue { pairs.append(("worstValue", .number(w))) }
     if let u = o.undecidedFraction { pairs.append(("undecidedFraction", .number(u))) }
     if let d = o.decidedBy { pairs.append(("decidedBy", .string(d))) }
+    if let w = o.waves { pairs.append(("waves", .number(w))) }
     if o.hitTimeLimit { pairs.append(("hitTimeLimit", .bool(true))) }
     if let s = o.solver { pairs.append(("solver", .string(s))) }
     if let s = o.solverStatus { pairs.append(("solverStatus", .string(s))) }

@@ -21,6 +21,7 @@ enum CacheEntryCodec {
     lines.append("worst \(optional(r.worstValue))")
     lines.append("undecided \(optional(r.undecidedFraction))")
     lines.append("decided " + (r.decidedBy ?? "-"))
+    if let w = r.waves { lines.append("waves \(w)") }
     return lines.joined(separator: "\n")
   }
 
@@ -53,6 +54,10 @@ enum CacheEntryCodec {
     r.worstValue = worst
     r.undecidedFraction = undecided
     if let d = fields["decided"], d != "-" { r.decidedBy = d }
+    if let w = fields["waves"] {
+      guard let n = Int(w), n >= 0 else { return nil }
+      r.waves = n
+    }
     return r
   }
 

@@ -26,6 +26,7 @@ struct BnBSearch {
   func run() -> Outcome {
     let obligation = program.compiled.obligation
     var result = ObligationResult(condition: obligation.condition, status: .holds(proof: true))
+    result.waves = 0
     var leaves: [ProofCertificate.Leaf] = []
     let deadline = settings.timeLimit.map { Deadline(seconds: $0) }
     var wave = BnBBoxList(dimension: program.dimension)
@@ -40,7 +41,10 @@ struct BnBSearch {
         break
       }
       let active = min(wave.count, budget)
-      let chunkSize = IntervalStrategy.chunkSize
+      result.waves! += 1
+      // Results do not depend on the chunking (a chunk stops at its first counterexample
+      // and nothing after it is counted), so chunks are sized for balance across workers.
+      let chunkSize = ParallelChunks.chunkSize(items: active, smallest: 2, largest: IntervalStrategy.chunkSize)
       let outcomes = ParallelChunks.run(
         count: (active + chunkSize - 1) / chunkSize, workers: settings.workers,
         makeWorker: {

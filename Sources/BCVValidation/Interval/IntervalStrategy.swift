@@ -36,7 +36,8 @@ import BCVNumerics
 /// pieces' box volumes (equally when all are zero).
 ///
 /// **Parallelism and determinism.** The box tree is processed in breadth-first waves. A
-/// wave is an ordered list of boxes, cut into chunks of `chunkSize` boxes; chunks run on
+/// wave is an ordered list of boxes, cut into chunks of at most `chunkSize` boxes (about 32
+/// per wave, for balance; the chunking never changes a result); chunks run on
 /// `settings.workers` threads (`ParallelChunks`) and their results are merged in chunk
 /// order, so the next wave (the children, in order), the counters and the leaves are the
 /// same for any worker count. A box's fate depends only on the box. A counterexample stops
@@ -44,11 +45,13 @@ import BCVNumerics
 /// count exactly the boxes up to it. Only a `timeLimit` can make results depend on timing.
 ///
 /// Counters: `boxes` examined; `evaluations` counts tape evaluations, one per interval
-/// pass over a box (main, gradient, centre value) and one per floating-point point.
+/// pass over a box (main, gradient, centre value) and one per floating-point point;
+/// `waves` the breadth-first waves run (the critical path: `boxes / waves` bounds the
+/// speedup of any worker count).
 public struct IntervalStrategy: Strategy {
   public let name = "interval"
   public let isSound = true
-  /// Boxes per chunk: the unit of parallel work.
+  /// The most boxes per chunk, the unit of parallel work (smaller waves get smaller chunks).
   public static let chunkSize = 128
   /// The most tensor Bernstein coefficients, Π(d_i + 1), for which a polynomial g gets the
   /// Bernstein enclosure; beyond that its cost per box outweighs the boxes it saves.

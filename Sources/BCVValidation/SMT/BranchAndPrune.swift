@@ -6,7 +6,7 @@ import BCVNumerics
 /// ## Deterministic waves
 /// The queue is processed breadth-first in waves. A wave is the whole current frontier
 /// in canonical order (pieces in order, then the order in which boxes were split, lower
-/// half first); it is cut into chunks of `chunkSize` boxes that `ParallelChunks` hands to
+/// half first); it is cut into chunks of at most `chunkSize` boxes that `ParallelChunks` hands to
 /// the workers, and the outcomes are read back in chunk order. The next frontier is the
 /// concatenation of the children in that order. A box's outcome depends on the box alone
 /// (`BoxExaminer`), so the frontiers, the counters and the answer are the same for any
@@ -56,7 +56,11 @@ struct BranchAndPrune {
                       why: "box budget exhausted")
       }
       let wave = Array(frontier.prefix(remaining))
-      let chunkCount = (wave.count + Self.chunkSize - 1) / Self.chunkSize
+      // The answer and counters do not depend on the chunking (a chunk stops at its first
+      // counterexample, and nothing after it is counted), so chunks are sized for balance:
+      // about 32 per wave, at most `chunkSize` boxes each.
+      let size = ParallelChunks.chunkSize(items: wave.count, smallest: 2, largest: Self.chunkSize)
+      let chunkCount = (wave.count + size - 1) / size
       let chunks = ParallelChunks.run(
         count: chunkCount, workers: settings.workers,
         makeWorker: { BoxExaminer(compiled: compiled, contractor: contractor, delta: delta) },
@@ -66,7 +70,7 @@ struct BranchAndPrune {
             chunk.timedOut = true
             return (chunk, true)
           }
-          for box in wave[(k * Self.chunkSize)..<min(wave.count, (k + 1) * Self.chunkSize)] {
+          for box in wave[(k * size)..<min(wave.count, (k + 1) * size)] {
             let (outcome, evaluations) = examiner.examine(box)
             chunk.outcomes.append(outcome)
             chunk.evaluations += evaluations

@@ -42,9 +42,12 @@ import Darwin
 /// round-off false alarms are dropped, as in `sampling`). `worstValue` is the largest g at
 /// any evaluated point of the region.
 ///
-/// Determinism: the search is sequential (each round depends on the last) and uses only
-/// streams of `SeededGenerator(seed:stream:)`, so the same seed gives the same answer,
-/// counterexample and counters whatever `settings.workers` is; workers are not used.
+/// Parallelism and determinism: rounds are sequential (each depends on the last) and use
+/// only streams of `SeededGenerator(seed:stream:)`. Within a round, the exact checks of
+/// its floating-point violations — most of the time where violations are round-off noise
+/// around g = 0 — run on `settings.workers` threads, and their outcomes are applied in the
+/// order one worker would apply them. So the same seed gives the same answer,
+/// counterexample and counters whatever `settings.workers` is.
 public struct AdaptiveSamplingStrategy: Strategy {
   public let name = "adaptive"
   public let isSound = false

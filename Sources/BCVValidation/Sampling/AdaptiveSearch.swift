@@ -44,6 +44,8 @@ struct AdaptiveSearch {
   let budget: Int
   let batchSize: Int
   let explorationPoints: Int
+  /// Threads for the exact checks of a batch (`settings.workers`); results do not depend on it.
+  let workers: Int
   private let cumulativeWeight: [Double]
   private(set) var initialLeft: Int
   var tally = AdaptiveTally()
@@ -76,6 +78,7 @@ struct AdaptiveSearch {
     budget = max(0, settings.samples)
     batchSize = max(1, strategy.batchSize)
     explorationPoints = max(0, strategy.explorationPoints)
+    workers = max(1, settings.workers)
     initialLeft = min(max(0, strategy.initialSamples), budget)
     let volumes = pieces.map { compiled.obligation.region.pieces[$0.region].box.approximateVolume }
     let total = volumes.reduce(0, +)
@@ -199,16 +202,35 @@ struct AdaptiveSearch {
   /// Settles the batch's floating-point violations, most violating first (ties in batch
   /// order), as `sampling` does: the first certain one ends the search, round-off false
   /// alarms are dropped, and one that cannot be settled leaves the answer open.
+  ///
+  /// The exact checks are most of the search's time where violations are round-off noise
+  /// (a Hamiltonian's Ḃ ≡ 0), so with `workers` > 1 they run at once (`ParallelChunks`,
+  /// one check per chunk, stopping after the first certain violation); their outcomes are
+  /// then applied in the same order as one by one, so the answer, the counters and the
+  /// walkers' next moves are those of a single worker.
   private mutating func confirmViolators() {
     guard !violators.isEmpty else { return }
     violators.sort { ($0.value, -$0.slot) > ($1.value, -$1.slot) }
+    let checked = min(violators.count, CounterexampleCheck.maxExactChecksPerBatch)
+    var outcomes: [CounterexampleCheck.Classification?] = []
+    if workers > 1 && checked > 1 {
+      let search = self
+      outcomes = ParallelChunks.run(
+        count: checked, workers: workers, makeWorker: { () },
+        body: { _, n -> (result: CounterexampleCheck.Classification, stop: Bool) in
+          let c = search.classify(search.violators[n].slot)
+          if case .violation = c { return (c, true) }
+          return (c, false)
+        })
+    }
     for (n, v) in violators.enumerated() {
       if n == CounterexampleCheck.maxExactChecksPerBatch {
         if tally.unconfirmedAt == nil { tally.unconfirmedAt = batch.point(v.slot) }
         return
       }
-      let region = pieces[batch.piece[v.slot]].region
-      switch CounterexampleCheck.classify(batch.point(v.slot), piece: region, in: compiled) {
+      // Every outcome up to the first certain violation was computed (ParallelChunks runs
+      // every chunk below the lowest stop).
+      switch n < outcomes.count ? outcomes[n]! : classify(v.slot) {
       case .violation(let cex):
         tally.confirmed = cex
         return
@@ -221,5 +243,10 @@ struct AdaptiveSearch {
         falseAlarm[v.slot] = true
       }
     }
+  }
+
+  /// The exact classification of the point in batch slot `k` (reads the batch only).
+  private func classify(_ k: Int) -> CounterexampleCheck.Classification {
+    CounterexampleCheck.classify(batch.point(k), piece: pieces[batch.piece[k]].region, in: compiled)
   }
 }
