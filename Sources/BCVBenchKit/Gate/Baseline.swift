@@ -44,7 +44,7 @@ public struct Baseline: Sendable {
           ("evaluations", .number(j.evaluations)), ("boxes", .number(j.boxes)), ("cacheHits", .number(j.cacheHits)),
           ("cacheMisses", .number(j.cacheMisses)), ("seconds", .array(j.seconds.map { .number($0) })),
           ("timedOut", .bool(j.timedOut)),
-        ]))
+        ] + (j.solverUnavailable ? [("solverUnavailable", .bool(true))] : [])))
       })),
     ]))
   }
@@ -86,11 +86,12 @@ public struct Baseline: Sendable {
             let seconds = j["seconds"]?.arrayValue?.compactMap(\.doubleValue), !seconds.isEmpty else {
         throw InputError(file: path, key: "jobs[\(i)]", "incomplete job entry")
       }
-      let job = JobSummary(key: key, caseID: c, strategy: strategy, samples: samples, workers: workers, cache: cache,
+      var job = JobSummary(key: key, caseID: c, strategy: strategy, samples: samples, workers: workers, cache: cache,
                            verdict: verdict, proof: j["proof"]?.boolValue ?? false, outcome: outcome,
                            evaluations: evaluations, boxes: boxes, cacheHits: j["cacheHits"]?.intValue ?? 0,
                            cacheMisses: j["cacheMisses"]?.intValue ?? 0, seconds: seconds,
                            timedOut: j["timedOut"]?.boolValue ?? false)
+      job.solverUnavailable = j["solverUnavailable"]?.boolValue ?? false
       jobs.append(job)
     }
     var b = Baseline(results: RunResults(metadata: .null, records: [], file: path), suiteHash: o["suiteHash"]?.stringValue)

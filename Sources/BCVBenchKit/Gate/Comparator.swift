@@ -53,13 +53,15 @@ public struct Comparator: Sendable {
   /// by up to ±20%; a strategy's jobs are compared relative to the rest of the run, so
   /// that such drift cancels while a change confined to the strategy stands out (and a
   /// change of everything shows in the whole-run row). Leaving the strategy out keeps its
-  /// own slowdown from hiding itself. A strategy is missing (factor 1) when the others
+  /// own slowdown from hiding itself. Jobs not compared at all (an external solver present
+  /// on one side only) do not count. A strategy is missing (factor 1) when the others
   /// have fewer than 6 common jobs.
   static func runFactors(baseline: Baseline, candidate: Baseline) -> [String: Double] {
     let byKey = Dictionary(candidate.jobs.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     var ratios: [(strategy: String, ratio: Double)] = []
     for b in baseline.jobs {
-      guard let c = byKey[b.key], let tb = b.fastest, let tc = c.fastest, tb > 0, tc > 0, (tc / tb).isFinite else { continue }
+      guard let c = byKey[b.key], b.solverUnavailable == c.solverUnavailable,
+            let tb = b.fastest, let tc = c.fastest, tb > 0, tc > 0, (tc / tb).isFinite else { continue }
       ratios.append((b.strategy, tc / tb))
     }
     var factors: [String: Double] = [:]
@@ -90,10 +92,15 @@ public struct Comparator: Sendable {
     let baselineKeys = Set(baseline.jobs.map(\.key))
     var timeTests: [TimeTest] = []
     var timeLimited = 0
+    var solverMismatch: [String: Int] = [:]
     for b in baseline.jobs {
       guard let c = candidateByKey[b.key] else {
         rows.append(row(b, "job", "present", "missing", "", lenient ? .warn : .fail, lenient ? nil : .accuracy,
                         "job missing from the candidate run"))
+        continue
+      }
+      if b.solverUnavailable != c.solverUnavailable {
+        solverMismatch[b.solverUnavailable ? "baseline" : "candidate", default: 0] += 1
         continue
       }
       if b.timedOut || c.timedOut { timeLimited += 1 }
@@ -107,6 +114,11 @@ public struct Comparator: Sendable {
     rows.append(contentsOf: judgeStrategies(timeTests, strategyCount: families?.strategies))
     if timeLimited > 0 {
       notes.append("\(timeLimited) job(s) reached the wall-clock limit in some repetition: their answers and counters depend on the machine's speed, so they are compared for time only, never for accuracy (a wrong answer still fails)")
+    }
+    for (side, count) in solverMismatch.sorted(by: { $0.key < $1.key }) {
+      let here = side == "baseline" ? "the baseline's machine lacked an external solver that this run had"
+                                    : "this run's machine lacks an external solver that the baseline's had"
+      notes.append("\(count) job(s) not compared: \(here) (take the baseline where the gate runs, with the same solvers installed)")
     }
     notes.append(contentsOf: timeNotes(timeTests, strategyCount: families?.strategies))
     for c in candidate.jobs where !baselineKeys.contains(c.key) {

@@ -20,6 +20,8 @@ public struct JobSummary: Sendable, Hashable {
   public var seconds: [Double]
   /// A repetition hit its time limit, so its counters depend on timing and are not compared.
   public var timedOut: Bool
+  /// In some repetition an external solver the job needed was unavailable on the machine.
+  public var solverUnavailable = false
 
   /// The fastest repetition: the time the job takes when nothing else interferes. Timing
   /// noise on a shared machine only ever adds time, so the minimum is far more stable
@@ -61,6 +63,7 @@ public struct JobSummary: Sendable, Hashable {
       if var s = byKey[r.jobKey] {
         s.seconds.append(r.seconds)
         s.timedOut = s.timedOut || timedOut
+        s.solverUnavailable = s.solverUnavailable || r.solverUnavailable
         byKey[r.jobKey] = s
         continue
       }
@@ -69,6 +72,7 @@ public struct JobSummary: Sendable, Hashable {
         key: r.jobKey, caseID: r.caseID, strategy: r.strategy, samples: r.samples, workers: r.workers, cache: r.cache,
         verdict: r.verdict, proof: r.proof, outcome: r.outcome, evaluations: r.evaluations, boxes: r.boxes,
         cacheHits: r.cacheHits, cacheMisses: r.cacheMisses, seconds: [r.seconds], timedOut: timedOut)
+      byKey[r.jobKey]!.solverUnavailable = r.solverUnavailable
     }
     return order.map { byKey[$0]! }
   }

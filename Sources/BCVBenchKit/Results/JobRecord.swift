@@ -72,6 +72,12 @@ public struct JobRecord: Sendable, Hashable {
     return statuses.isEmpty ? nil : statuses.joined(separator: " ")
   }
 
+  /// An external solver the job needed was not installed (or not runnable) here: its
+  /// answers say nothing about the build, only about the machine.
+  public var solverUnavailable: Bool {
+    obligations.contains { $0.solverStatus == "unavailable" }
+  }
+
   /// Some obligation's work stopped at the time limit: timings and counters depend on the
   /// machine, so the gate does not compare this job's counters.
   public var dependsOnTime: Bool {
