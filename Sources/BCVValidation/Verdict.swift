@@ -90,6 +90,11 @@ public struct ObligationResult: Sendable, Hashable {
     if case .unknown(let reason) = status { return reason.hasPrefix("timeout") || reason.contains(": timeout") }
     return false
   }
+  /// Whether this result says more about the machine than about the problem: a time limit
+  /// was reached, or an external solver it needed was not installed. Such results are
+  /// never cached (the cache key cannot know either).
+  public var dependsOnMachine: Bool { dependsOnTime || solverStatus == "unavailable" }
+
   /// For external solvers: the solver's name and its overall status (`sat`, `unsat`,
   /// `unknown`, `timeout`, `unavailable`, …).
   public var solver: String?

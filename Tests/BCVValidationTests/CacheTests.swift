@@ -160,4 +160,42 @@ private func scratchDirectory(_ name: String) -> String {
     DiskCache(directory: dir).store("k", r)
     #expect(DiskCache(directory: dir).lookup("k") == r)
   }
+
+  /// A disk hit must equal a memory hit field for field: the nightly gate reads the
+  /// external solver's status from warm-cache hits (measured: after a restart, 72 warm
+  /// `smt-external` jobs lost it and looked like another machine's).
+  @Test func theExternalSolverAndItsStatusSurviveTheDiskCache() {
+    let dir = scratchDirectory("solver")
+    var r = ObligationResult(condition: .initial, status: .holds(proof: true))
+    r.solver = "z3"
+    r.solverStatus = "unsat"
+    r.waves = 4
+    DiskCache(directory: dir).store("k", r)
+    #expect(DiskCache(directory: dir).lookup("k") == r)
+  }
+
+  /// An answer of "solver not installed" must not outlive the installation of the solver.
+  @Test func answersOfAMissingSolverAreNeverCached() throws {
+    struct Missing: Strategy {
+      let name = "missing-solver"
+      let isSound = true
+      func decide(_ o: CompiledObligation, settings: StrategySettings) -> ObligationResult {
+        var r = ObligationResult(condition: o.obligation.condition, status: .unknown(reason: "solver z3 unavailable"))
+        r.solver = "z3"
+        r.solverStatus = "unavailable"
+        return r
+      }
+    }
+    let problem = try makeProblem(variables: ["x"], dynamics: ["-x"], domain: [(-1, 1)],
+                                  initial: try whereSet(["x"], ["x^2 <= 0.01"]), unsafe: try whereSet(["x"], ["0.81 <= x^2"]),
+                                  certificate: "x^2 - 0.25")
+    let obligations = try compiled(problem)
+    let cache = MemoryCache()
+    let fingerprints = try problem.obligations().map(\.fingerprint)
+    for _ in 0..<2 {
+      let (_, hits, misses) = CachedValidation.validate(obligations, fingerprints: fingerprints, strategy: Missing(),
+                                                         settings: StrategySettings(), cache: cache)
+      #expect(hits == 0 && misses == obligations.count)
+    }
+  }
 }

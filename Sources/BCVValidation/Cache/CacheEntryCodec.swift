@@ -1,7 +1,9 @@
 import BCVNumerics
 
 /// The text form of a cached obligation result: one `key value` line per field, doubles
-/// as the hex of their bits, so a value read back is bit-identical to the one stored.
+/// as the hex of their bits, so a value read back is bit-identical to the one stored, and
+/// a disk hit equals a memory hit field for field (the external solver and its status
+/// included).
 enum CacheEntryCodec {
   static func encode(_ r: ObligationResult) -> String {
     var lines = ["condition \(r.condition.rawValue)"]
@@ -22,6 +24,8 @@ enum CacheEntryCodec {
     lines.append("undecided \(optional(r.undecidedFraction))")
     lines.append("decided " + (r.decidedBy ?? "-"))
     if let w = r.waves { lines.append("waves \(w)") }
+    if let name = r.solver { lines.append("solver " + name.replacingNewlines) }
+    if let status = r.solverStatus { lines.append("solverstatus " + status.replacingNewlines) }
     return lines.joined(separator: "\n")
   }
 
@@ -58,6 +62,8 @@ enum CacheEntryCodec {
       guard let n = Int(w), n >= 0 else { return nil }
       r.waves = n
     }
+    r.solver = fields["solver"]
+    r.solverStatus = fields["solverstatus"]
     return r
   }
 

@@ -4,8 +4,9 @@
 /// problems), the strategy's name, and every setting that can change the answer or its
 /// counters: samples, seed, confidence, sequence, box and coefficient budgets, minimum width and
 /// time limit.
-/// The worker count is not part of the key: results do not depend on it. Answers that hit a
-/// time limit are never stored (they depend on the machine's speed).
+/// The worker count is not part of the key: results do not depend on it. Answers that
+/// depend on the machine are never stored: those that hit a time limit, and those of an
+/// external solver that was not installed (installing it must not leave them in the cache).
 public enum CachedValidation {
   public static func key(fingerprint: String, strategy: String, settings s: StrategySettings) -> String {
     [
@@ -41,7 +42,7 @@ public enum CachedValidation {
     // Every miss of the case at once, so a strategy can share work between them.
     let decided = missing.isEmpty ? [] : strategy.decideAll(missing.map { obligations[$0] }, settings: settings)
     for (i, result) in zip(missing, decided) {
-      if !result.dependsOnTime { cache.store(keys[i], result) }
+      if !result.dependsOnMachine { cache.store(keys[i], result) }
       results[i] = result
     }
     let hits = obligations.count - missing.count, misses = missing.count
