@@ -26,9 +26,9 @@ struct BenchProcess {
   }
 
   static func run(_ arguments: [String], in directory: String = Fixtures.packageRoot.path,
-                  environment: [String: String] = [:]) throws -> Result {
+                  environment: [String: String] = [:], executable: String? = nil) throws -> Result {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? binary
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
     var env = ProcessInfo.processInfo.environment

@@ -142,3 +142,23 @@ func stableRows(_ directory: String) throws -> [String] {
     }
   }
 }
+
+/// The cache key names the obligation, strategy and settings, not the code that answered:
+/// a warm cache left by another build must not hand this build its answers.
+@Suite struct CacheFolderPerBuild {
+  @Test func twoBuildsSharingACacheFolderNeverReadEachOthersEntries() throws {
+    let corpus = Fixtures.path("Tests/Fixtures/mini-corpus.json")
+    let root = temporaryDirectory("per-build")
+    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    let other = root + "/bcv-bench-other-build"
+    try? FileManager.default.removeItem(atPath: other)
+    try FileManager.default.copyItem(atPath: BenchProcess.binary.path, toPath: other)
+    let cacheDir = root + "/cache"
+    let arguments = ["run", "--corpus", corpus, "--strategies", "interval", "--cache", "warm", "--cache-dir", cacheDir,
+                     "--quiet", "--history", root + "/h.jsonl"]
+    #expect(try BenchProcess.run(arguments + ["--out", root + "/a"]).status == 0)
+    #expect(try BenchProcess.run(arguments + ["--out", root + "/b"], executable: other).status == 0)
+    let folders = try FileManager.default.contentsOfDirectory(atPath: cacheDir).filter { $0.hasPrefix("build-") }
+    #expect(folders.count == 2, "\(folders)")
+  }
+}

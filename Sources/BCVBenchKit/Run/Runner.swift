@@ -71,7 +71,7 @@ public struct Runner {
 
   public init(configuration: RunConfiguration) {
     self.configuration = configuration
-    sharedCache = TwoLevelCache(disk: configuration.cacheDirectory.map { DiskCache(directory: $0) })
+    sharedCache = TwoLevelCache(disk: configuration.cacheDirectory.map { DiskCache(directory: Self.buildFolder(in: $0)) })
   }
 
   /// Runs the plan's jobs over `cases` (indexed by `Job.caseIndex`). Returns the records in
@@ -205,6 +205,15 @@ public struct Runner {
     default:
       return (strategy.validate(obligations, settings: settings), 0, 0)
     }
+  }
+
+  /// The disk cache's folder for this build: `<directory>/build-<hash of the executable's
+  /// identity>`. The cache key names the obligation, strategy and settings but not the code
+  /// that answered, so entries written by another build of bcv-bench (another sampling
+  /// stream, another budget rule) must not be read as this build's answers; warm jobs are
+  /// primed anyway, so a new build only pays one untimed execution per warm job.
+  static func buildFolder(in directory: String) -> String {
+    directory + "/build-" + String(SHA256.hex(of: Platform.executableIdentity).prefix(16))
   }
 
   /// Runs every job of the matrix (no sharding).
