@@ -19,11 +19,7 @@ extension BatchMath {
       let v = x[k]
       flagged |= outside(v, -sinCosLimit, sinCosLimit)
       let (s, c, q) = reducedSinCos(Swift.abs(v))
-      // Quadrant q of |x|: sin, cos, −sin, −cos. Then sin is odd: x's sign bit flips the result.
-      let swap = 0 &- (q & 1)
-      let bits = (s.bitPattern & ~swap) | (c.bitPattern & swap)
-      let sign = ((q & 2) &<< 62) ^ (v.bitPattern & signBit)
-      dst[k] = Double(bitPattern: bits ^ sign)
+      dst[k] = sinFromReduced(s, c, q, v)
     }
     if flagged != 0 {
       fixUp(dst, x, count, lower: -sinCosLimit, upper: sinCosLimit) { libmSin($0) }
@@ -38,11 +34,7 @@ extension BatchMath {
       let v = x[k]
       flagged |= outside(v, -sinCosLimit, sinCosLimit)
       let (s, c, q) = reducedSinCos(Swift.abs(v))
-      // Quadrant q of |x| (cos is even): cos, −sin, −cos, sin.
-      let swap = 0 &- (q & 1)
-      let bits = (c.bitPattern & ~swap) | (s.bitPattern & swap)
-      let sign = ((q &+ 1) & 2) &<< 62
-      dst[k] = Double(bitPattern: bits ^ sign)
+      dst[k] = cosFromReduced(s, c, q)
     }
     if flagged != 0 {
       fixUp(dst, x, count, lower: -sinCosLimit, upper: sinCosLimit) { libmCos($0) }
@@ -58,11 +50,8 @@ extension BatchMath {
       let v = x[k]
       flagged |= outside(v, -sinCosLimit, sinCosLimit)
       let (s, c, q) = reducedSinCos(Swift.abs(v))
-      let swap = 0 &- (q & 1)
-      let sinBits = (s.bitPattern & ~swap) | (c.bitPattern & swap)
-      let cosBits = (c.bitPattern & ~swap) | (s.bitPattern & swap)
-      sinDst[k] = Double(bitPattern: sinBits ^ (((q & 2) &<< 62) ^ (v.bitPattern & signBit)))
-      cosDst[k] = Double(bitPattern: cosBits ^ (((q &+ 1) & 2) &<< 62))
+      sinDst[k] = sinFromReduced(s, c, q, v)
+      cosDst[k] = cosFromReduced(s, c, q)
     }
     if flagged != 0 {
       fixUp(sinDst, x, count, lower: -sinCosLimit, upper: sinCosLimit) { libmSin($0) }
@@ -71,6 +60,23 @@ extension BatchMath {
   }
 
   static var signBit: UInt64 { 0x8000_0000_0000_0000 }
+
+  /// sin x from the reduction of |x|: quadrant q gives sin, cos, −sin, −cos of r; then sin
+  /// is odd, so x's sign bit flips the result. Branch-free (selects on bits).
+  @inline(__always)
+  static func sinFromReduced(_ s: Double, _ c: Double, _ q: UInt64, _ x: Double) -> Double {
+    let swap = 0 &- (q & 1)
+    let bits = (s.bitPattern & ~swap) | (c.bitPattern & swap)
+    return Double(bitPattern: bits ^ ((q & 2) &<< 62) ^ (x.bitPattern & signBit))
+  }
+
+  /// cos x from the reduction of |x| (cos is even): quadrant q gives cos, −sin, −cos, sin of r.
+  @inline(__always)
+  static func cosFromReduced(_ s: Double, _ c: Double, _ q: UInt64) -> Double {
+    let swap = 0 &- (q & 1)
+    let bits = (c.bitPattern & ~swap) | (s.bitPattern & swap)
+    return Double(bitPattern: bits ^ (((q &+ 1) & 2) &<< 62))
+  }
 
   /// For a ≥ 0 (meaningful for a ≤ 2²⁰): sin r and cos r of r = a − n·π/2, |r| ≤ π/4 (plus an
   /// ulp), and the quadrant n (its low bits) in two's complement.

@@ -85,7 +85,8 @@ struct ChunkSampler {
     var outcome = ChunkOutcome()
     let n = compiled.obligation.dimension
     let constraints = compiled.pieceConstraints[chunk.piece]
-    var candidates: [(g: Double, order: Int, point: [Double])] = []
+    var candidates: [ChunkOutcome.Candidate] = []
+    let threshold = ChunkOutcome.threshold(of: compiled)
     var done = 0
     while done < chunk.count {
       let m = min(Self.batch, chunk.count - done)
@@ -99,45 +100,12 @@ struct ChunkSampler {
         points.advance()
       }
       inputs.withUnsafeBufferPointer { evaluator.evaluate(inputs: $0.baseAddress!, stride: Self.batch, count: m) }
-      let g = evaluator.output(0)
-      pointLoop: for k in 0..<m {
-        var undefinedConstraint = false
-        for j in constraints {
-          let h = evaluator.output(j)[k]
-          if h > 0 { continue pointLoop }
-          if h.isNaN { undefinedConstraint = true }
-        }
-        outcome.accepted += 1
-        let value = g[k]
-        if value.isNaN || undefinedConstraint {
-          if outcome.undefinedAt == nil { outcome.undefinedAt = point(k) }
-          continue
-        }
-        outcome.worst = max(outcome.worst, value)
-        if compiled.violates(value) { candidates.append((value, done + k, point(k))) }
-      }
+      outcome.scan(evaluator, expression: 0, constraints: constraints, count: m, threshold: threshold,
+                   firstOrder: done, point: point, into: &candidates)
       done += m
     }
     outcome.drawn = chunk.count
-    // Most violating candidates first; ties in drawing order.
-    let ranked = candidates.sorted { ($0.g, -$0.order) > ($1.g, -$1.order) }
-    // Floating-point candidates are settled exactly (or by intervals): a false alarm from
-    // round-off is dropped; only a candidate that cannot be settled leaves the answer open.
-    for (n, c) in ranked.enumerated() {
-      if n == CounterexampleCheck.maxExactChecksPerBatch {
-        if outcome.unconfirmedAt == nil { outcome.unconfirmedAt = c.point }
-        break
-      }
-      switch CounterexampleCheck.classify(c.point, piece: chunk.piece, in: compiled) {
-      case .violation(let cex):
-        outcome.confirmed = cex
-        return outcome
-      case .undecided:
-        if outcome.unconfirmedAt == nil { outcome.unconfirmedAt = c.point }
-      case .notViolation:
-        continue
-      }
-    }
+    outcome.settle(candidates, piece: chunk.piece, in: compiled)
     return outcome
   }
 

@@ -91,7 +91,7 @@ struct FusedSamplingPlan {
         }
         let g = output(c.obligation.expression)
         let hs = c.obligation.region.pieces[sp.piece].constraints.map(output)
-        let threshold = c.obligation.strict ? 0 : Double.leastNonzeroMagnitude
+        let threshold = ChunkOutcome.threshold(of: c)
         mine.append((b, building[b].users.count))
         building[b].users.append(User(obligation: o, piece: sp.piece, count: sp.count, expressionOutput: g,
                                       constraintOutputs: hs, firstPosition: position, threshold: threshold))

@@ -28,7 +28,7 @@ final class FusedSamplingWorker {
   private let status: UnsafeMutablePointer<Double>
   /// Violation candidates of the current chunk, per user slot (reused across chunks).
   private var candidates: [[Candidate]]
-  typealias Candidate = (g: Double, order: Int, point: [Double])
+  typealias Candidate = ChunkOutcome.Candidate
 
   init(plan: FusedSamplingPlan, seed: UInt64) {
     self.plan = plan
@@ -86,7 +86,7 @@ final class FusedSamplingWorker {
     }
     for slot in box.users.indices where outcomes[slot] != nil {
       outcomes[slot]!.drawn = taking[slot]
-      settle(box.users[slot], slot: slot, &outcomes[slot]!)
+      outcomes[slot]!.settle(candidates[slot], piece: box.users[slot].piece, in: plan.compiled[box.users[slot].obligation])
     }
     return outcomes
   }
@@ -154,55 +154,8 @@ final class FusedSamplingWorker {
       outcome.worst = worst   // the largest value in the piece (as folding Swift.max, up to the sign of a zero)
       return
     }
-    scanSlowly(u, slot: slot, count: count, offset: offset, evaluator, &outcome)
-  }
-
-  /// The per-point rules: a point is in the piece unless some constraint is > 0; in the
-  /// piece, an undefined constraint or expression marks the point undefined; otherwise its
-  /// value counts for the worst value and, if it violates, as a candidate.
-  private func scanSlowly(_ u: FusedSamplingPlan.User, slot: Int, count: Int, offset: Int,
-                          _ evaluator: DoubleBatchEvaluator, _ outcome: inout ChunkOutcome) {
-    let g = evaluator.output(u.expressionOutput)
-    pointLoop: for k in 0..<count {
-      var undefinedConstraint = false
-      for j in u.constraintOutputs {
-        let h = evaluator.output(j)[k]
-        if h > 0 { continue pointLoop }
-        if h.isNaN { undefinedConstraint = true }
-      }
-      outcome.accepted += 1
-      let value = g[k]
-      if value.isNaN || undefinedConstraint {
-        if outcome.undefinedAt == nil { outcome.undefinedAt = point(k) }
-        continue
-      }
-      outcome.worst = max(outcome.worst, value)
-      if !(value < u.threshold) { candidates[slot].append((value, offset + k, point(k))) }
-    }
-  }
-
-  /// Confirms this chunk's candidates for one user, most violating first (ties in drawing
-  /// order), at most `CounterexampleCheck.maxExactChecksPerBatch` of them: a false alarm
-  /// from round-off is dropped; only a candidate that cannot be settled leaves the answer open.
-  private func settle(_ u: FusedSamplingPlan.User, slot: Int, _ outcome: inout ChunkOutcome) {
-    if candidates[slot].isEmpty { return }
-    let ranked = candidates[slot].sorted { ($0.g, -$0.order) > ($1.g, -$1.order) }
-    let compiled = plan.compiled[u.obligation]
-    for (n, c) in ranked.enumerated() {
-      if n == CounterexampleCheck.maxExactChecksPerBatch {
-        if outcome.unconfirmedAt == nil { outcome.unconfirmedAt = c.point }
-        break
-      }
-      switch CounterexampleCheck.classify(c.point, piece: u.piece, in: compiled) {
-      case .violation(let cex):
-        outcome.confirmed = cex
-        return
-      case .undecided:
-        if outcome.unconfirmedAt == nil { outcome.unconfirmedAt = c.point }
-      case .notViolation:
-        continue
-      }
-    }
+    outcome.scan(evaluator, expression: u.expressionOutput, constraints: u.constraintOutputs, count: count,
+                 threshold: u.threshold, firstOrder: offset, point: point, into: &candidates[slot])
   }
 
   private func point(_ k: Int) -> [Double] {
