@@ -18,36 +18,45 @@ import BCVNumerics
 /// `auto` reports `holds(proof: true)` only when a sound strategy proved it; when none could,
 /// it falls back to the refuter's `holds(proof: false)` with its statistical bound, or to
 /// `unknown`. `decidedBy` names the strategy whose answer is reported. Work counters are the
-/// sums over every strategy run. Each strategy gets the full settings (its own time limit).
+/// sums over every strategy run. Each strategy gets the full settings — its own time limit,
+/// and the external solver, so `auto` with z3 runs `smt` with z3 — and a member that says
+/// who decided (`smt` whose solver proved it) keeps its word in `decidedBy`. The external
+/// solver a member consulted, and its status, stay on the answer whoever gave it (a missing
+/// solver marks the answer as depending on the machine).
 public struct AutoStrategy: Strategy {
-  public let name = "auto"
+  public let id = StrategyID.auto
   public let isSound = true
 
   public init() {}
 
   func refuter() -> (any Strategy)? {
-    StrategyCatalog.named("adaptive") ?? StrategyCatalog.named("sampling")
+    StrategyID.adaptive.make()
   }
 
   /// The provers to try for this obligation, in order, among those this build has.
   func provers(for obligation: Obligation) -> [any Strategy] {
-    let order: [String]
+    let order: [StrategyID]
     if obligation.isPolynomial {
-      order = obligation.dimension <= 4 ? ["symbolic", "interval", "smt"] : ["interval", "symbolic", "smt"]
+      order = obligation.dimension <= 4 ? [.symbolic, .interval, .smt] : [.interval, .symbolic, .smt]
     } else {
-      order = ["interval", "smt"]
+      order = [.interval, .smt]
     }
-    return order.compactMap { StrategyCatalog.named($0) }
+    return order.map { $0.make() }
   }
 
   public func decide(_ compiled: CompiledObligation, settings: StrategySettings) -> ObligationResult {
     var evaluations = 0, boxes = 0
     var timeLimited = false
+    var consulted: (solver: String, status: String?)?
     func finish(_ r: ObligationResult, by strategy: String) -> ObligationResult {
       var out = r
+      if out.solver == nil, let consulted {
+        out.solver = consulted.solver
+        out.solverStatus = consulted.status
+      }
       out.evaluations = evaluations
       out.boxes = boxes
-      out.decidedBy = strategy
+      out.decidedBy = r.decidedBy ?? strategy
       out.hitTimeLimit = timeLimited || r.dependsOnTime
       return out
     }
@@ -60,9 +69,10 @@ public struct AutoStrategy: Strategy {
       if case .violated = r.status { return finish(r, by: refuter.name) }
       fallback = (r, refuter.name)
     }
-    var unknownReasons: [String] = []
+    var unknownReasons: [UnknownReason] = []
     for prover in provers(for: compiled.obligation) {
       let r = prover.decide(compiled, settings: settings)
+      if let solver = r.solver { consulted = (solver, r.solverStatus) }
       evaluations += r.evaluations
       boxes += r.boxes
       timeLimited = timeLimited || r.dependsOnTime
@@ -74,13 +84,12 @@ public struct AutoStrategy: Strategy {
       case .holds(proof: false):
         break
       case .unknown(let reason):
-        unknownReasons.append("\(prover.name): \(reason)")
+        unknownReasons.append(reason.prefixed("\(prover.name): "))
       }
     }
     if let (r, by) = fallback, case .holds = r.status { return finish(r, by: by) }
-    var r = ObligationResult(condition: compiled.obligation.condition,
-                             status: .unknown(reason: unknownReasons.isEmpty ? "no strategy decided" : unknownReasons.joined(separator: "; ")))
-    if let (f, _) = fallback, case .unknown(let why) = f.status { r.status = .unknown(reason: why + "; " + unknownReasons.joined(separator: "; ")) }
-    return finish(r, by: "none")
+    if let (f, _) = fallback, case .unknown(let why) = f.status { unknownReasons.insert(why, at: 0) }
+    let reason = unknownReasons.isEmpty ? UnknownReason(.undecided, "no strategy decided") : .combining(unknownReasons)
+    return finish(ObligationResult(condition: compiled.obligation.condition, status: .unknown(reason)), by: "none")
   }
 }

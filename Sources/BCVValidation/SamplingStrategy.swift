@@ -30,7 +30,7 @@ import Darwin
 /// `evaluations` counts the points drawn, `samplesInRegion` those in the region, so their
 /// ratio is the obligation's acceptance rate.
 public struct SamplingStrategy: Strategy {
-  public let name = "sampling"
+  public let id = StrategyID.sampling
   public let isSound = false
   /// Points per chunk: the unit of parallel work and of the random streams.
   public static let chunkSize = 1024
@@ -48,7 +48,7 @@ public struct SamplingStrategy: Strategy {
     let outcomes = FusedSamplingPass.run(plan, settings: settings)
     return obligations.indices.map { o in
       let obligation = obligations[o].obligation
-      let result = ObligationResult(condition: obligation.condition, status: .unknown(reason: ""))
+      let result = ObligationResult(condition: obligation.condition, status: .unknown(UnknownReason(.undecided, "")))
       if let empty = emptyRegion(result, obligation: obligation, provedEmpty: plan.provedEmpty[o]) { return empty }
       return summarize(outcomes[o], into: result, settings: settings)
     }
@@ -65,7 +65,7 @@ public struct SamplingStrategy: Strategy {
   /// One obligation with a low-discrepancy sequence (`SamplePlan`, `ChunkSampler`).
   private func decideAlone(_ compiled: CompiledObligation, settings: StrategySettings) -> ObligationResult {
     let obligation = compiled.obligation
-    let result = ObligationResult(condition: obligation.condition, status: .unknown(reason: ""))
+    let result = ObligationResult(condition: obligation.condition, status: .unknown(UnknownReason(.undecided, "")))
     let (pieces, provedEmpty) = SamplingBoxes.pieces(of: compiled, samples: settings.samples)
     if let empty = emptyRegion(result, obligation: obligation, provedEmpty: provedEmpty) { return empty }
     let plan = SamplePlan(obligation: obligation, pieces: pieces, chunkSize: Self.chunkSize,
@@ -91,7 +91,7 @@ public struct SamplingStrategy: Strategy {
     for outcome in outcomes {
       guard let o = outcome else { break }  // skipped after an earlier stop
       if o.timedOut {
-        result.status = .unknown(reason: "timeout after \(result.evaluations) evaluations")
+        result.status = .unknown(UnknownReason(.timeout, "timeout after \(result.evaluations) evaluations"))
         return result
       }
       result.evaluations += o.drawn
@@ -107,11 +107,11 @@ public struct SamplingStrategy: Strategy {
     }
     result.worstValue = worst.isFinite ? worst : nil
     if let p = undefinedAt {
-      result.status = .unknown(reason: "expression undefined (NaN) at \(format(p))")
+      result.status = .unknown(UnknownReason(.undefined, "expression undefined (NaN) at \(format(p))"))
     } else if let p = unconfirmedAt {
-      result.status = .unknown(reason: "violation within round-off at \(format(p)) could not be confirmed")
+      result.status = .unknown(UnknownReason(.roundOff, "violation within round-off at \(format(p)) could not be confirmed"))
     } else if result.samplesInRegion == 0 {
-      result.status = .unknown(reason: "no sample landed in the region (0 of \(result.evaluations))")
+      result.status = .unknown(UnknownReason(.noSamples, "no sample landed in the region (0 of \(result.evaluations))"))
     } else {
       let alpha = 1 - settings.confidence
       result.status = .holds(proof: false)

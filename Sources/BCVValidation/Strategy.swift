@@ -21,6 +21,13 @@ public struct StrategySettings: Sendable, Hashable {
   public var maxCoefficients: Int = .max
   /// Branch-and-bound: boxes narrower than this in every variable are not split further.
   public var minWidth: Double = 1e-9
+  /// `smt`: the δ of δ-sat (boxes narrower than δ on every side, or on which every
+  /// constraint holds up to δ, are not split further).
+  public var delta: Double = 1e-3
+  /// The external SMT solver, with its version: consulted by `smt` on what it leaves
+  /// unknown (and so by `auto`, which passes its settings on), and run by `smt-external`.
+  /// nil: none (`smt-external` then uses z3, see `StrategyConfiguration`).
+  public var solver: SolverChoice?
 
   public init() {}
 }
@@ -30,13 +37,10 @@ public struct StrategySettings: Sendable, Hashable {
 /// Contract: `violated` only with a certain counterexample; `holds(proof: true)` only when
 /// the obligation certainly holds on its whole region. When unsure, `unknown`.
 public protocol Strategy: Sendable {
-  /// The name used on the command line and in results (`sampling`, `interval`, …).
-  var name: String { get }
+  /// Which strategy this is; its name is the one used on the command line and in results.
+  var id: StrategyID { get }
   /// Whether this strategy's `holds` answers are proofs.
   var isSound: Bool { get }
-  /// Whether `settings.samples` changes what this strategy does (sampling strategies);
-  /// run matrices sweep sample counts only for these.
-  var usesSamples: Bool { get }
   func decide(_ obligation: CompiledObligation, settings: StrategySettings) -> ObligationResult
   /// Decides several obligations of one case (sharing their variables), returning their
   /// results in order. Contract: result i is exactly what `decide(obligations[i])` gives;
@@ -46,7 +50,9 @@ public protocol Strategy: Sendable {
 }
 
 extension Strategy {
-  public var usesSamples: Bool { !isSound || name == "auto" }
+  /// The name used on the command line and in results (`sampling`, `interval`, …).
+  public var name: String { id.name }
+  public var usesSamples: Bool { id.usesSamples }
 
   public func decideAll(_ obligations: [CompiledObligation], settings: StrategySettings) -> [ObligationResult] {
     obligations.map { decide($0, settings: settings) }

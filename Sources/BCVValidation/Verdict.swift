@@ -49,8 +49,8 @@ public enum ObligationStatus: Sendable, Hashable {
   case holds(proof: Bool)
   /// A certain counterexample.
   case violated(Counterexample)
-  /// Undecided, with the reason (budget, round-off, thin set, not applicable, …).
-  case unknown(reason: String)
+  /// Undecided, with the reason (timeout, budget, round-off, not applicable, …).
+  case unknown(UnknownReason)
 }
 
 /// One obligation's outcome with the work it took. Work counters are deterministic: the
@@ -87,13 +87,17 @@ public struct ObligationResult: Sendable, Hashable {
   /// Whether this result depends on a time limit having been reached.
   public var dependsOnTime: Bool {
     if hitTimeLimit { return true }
-    if case .unknown(let reason) = status { return reason.hasPrefix("timeout") || reason.contains(": timeout") }
+    if case .unknown(let reason) = status { return reason.dependsOnTime }
     return false
   }
   /// Whether this result says more about the machine than about the problem: a time limit
   /// was reached, or an external solver it needed was not installed. Such results are
   /// never cached (the cache key cannot know either).
-  public var dependsOnMachine: Bool { dependsOnTime || solverStatus == "unavailable" }
+  public var dependsOnMachine: Bool {
+    if dependsOnTime || solverStatus == SolverChoice.unavailable { return true }
+    if case .unknown(let reason) = status { return reason.kind == .solverUnavailable }
+    return false
+  }
 
   /// For external solvers: the solver's name and its overall status (`sat`, `unsat`,
   /// `unknown`, `timeout`, `unavailable`, …).

@@ -22,7 +22,7 @@ func budgetBenchmark() {
         let r = strategy.decide(o, settings: settings)
         let elapsed = clock.elapsedSeconds
         total += 1
-        if case .unknown(let reason) = r.status, reason.contains("timeout") || reason.contains("time") {
+        if r.dependsOnTime {
           timeouts += 1
           worst = max(worst, elapsed / budget - 1)
         }

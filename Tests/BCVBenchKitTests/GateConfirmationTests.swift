@@ -11,7 +11,7 @@ private func run(_ times: [[Double]], strategy: String = "interval", outcome: Ou
   for (c, reps) in times.enumerated() {
     for (r, seconds) in reps.enumerated() {
       let verdict: VerdictKind = outcome == .unknown ? .unknown : .valid
-      var obligation = ObligationResult(condition: .flow, status: outcome == .unknown ? .unknown(reason: "budget") : .holds(proof: true))
+      var obligation = ObligationResult(condition: .flow, status: outcome == .unknown ? .unknown(UnknownReason(.budget, "budget")) : .holds(proof: true))
       obligation.hitTimeLimit = timedOut.contains(c)
       records.append(JobRecord(caseID: "case\(c)", strategy: strategy, samples: 0, workers: 1, cache: "off", repetition: r,
                                verdict: verdict, proof: verdict == .valid, violates: nil, counterexample: nil,

@@ -10,7 +10,7 @@ import Testing
   func withoutSolver(_ run: RunResults) -> RunResults {
     var run = run
     for i in run.records.indices where run.records[i].strategy == "smt-external" {
-      var o = ObligationResult(condition: .flow, status: .unknown(reason: "solver z3 unavailable"))
+      var o = ObligationResult(condition: .flow, status: .unknown(UnknownReason(.solverUnavailable, "solver z3 unavailable")))
       o.solverStatus = "unavailable"
       run.records[i].obligations = [o]
       run.records[i].outcome = .unknown

@@ -19,7 +19,7 @@ private enum SpeedupRun {
   static func record(_ caseID: String, _ strategy: String, samples: Int = 0, workers: Int, cache: String = "off",
                      seconds: Double, boxes: Int = 0, waves: Int? = nil, timeLimited: Bool = false,
                      repetition: Int) -> JobRecord {
-    var o = ObligationResult(condition: .flow, status: timeLimited ? .unknown(reason: "timeout after 3 s") : .holds(proof: true))
+    var o = ObligationResult(condition: .flow, status: timeLimited ? .unknown(UnknownReason(.timeout, "timeout after 3 s")) : .holds(proof: true))
     o.boxes = boxes
     o.waves = waves
     o.hitTimeLimit = timeLimited

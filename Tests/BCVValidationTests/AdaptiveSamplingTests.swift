@@ -129,7 +129,8 @@ import Testing
     let initial = verdict.obligations[0]
     #expect(initial.samplesInRegion == 0)
     if case .unknown(let reason) = initial.status {
-      #expect(reason.contains("no uniform sample landed"))
+      #expect(reason.kind == .noSamples)
+      #expect(reason.detail.contains("no uniform sample landed"))
     } else {
       Issue.record("initial should be unknown, got \(initial.status)")
     }
@@ -142,7 +143,8 @@ import Testing
     let verdict = AdaptiveSamplingStrategy().validate(try compiled(p), settings: settings(seed: 1, samples: 3000))
     #expect(verdict.kind != .valid)
     if case .unknown(let reason) = verdict.obligations[0].status {
-      #expect(reason.contains("undefined"))
+      #expect(reason.kind == .undefined)
+      #expect(reason.detail.contains("undefined"))
     } else {
       Issue.record("initial should be unknown, got \(verdict.obligations[0].status)")
     }

@@ -1,6 +1,6 @@
 import BCVExpression
 import BCVNumerics
-import BCVValidation
+@testable import BCVValidation
 import Foundation
 import Testing
 
@@ -125,31 +125,72 @@ private func scratchDirectory(_ name: String) -> String {
     let expanded = try problem(certificate: "x1^2 + 2*x1*x2 + x2^2 - 1")
     let factored = try problem(certificate: "(x1 + x2)^2 - 1", dynamics: ["x2 - x1", "-x2"])
     let first = CachedValidation.validate(expanded.map(CompiledObligation.init), fingerprints: expanded.map(\.fingerprint),
-                                          strategy: SamplingStrategy(), settings: StrategySettings(), cache: cache)
+                                          configuration: StrategyConfiguration(.sampling, settings: StrategySettings()), cache: cache)
     let second = CachedValidation.validate(factored.map(CompiledObligation.init), fingerprints: factored.map(\.fingerprint),
-                                           strategy: SamplingStrategy(), settings: StrategySettings(), cache: cache)
+                                           configuration: StrategyConfiguration(.sampling, settings: StrategySettings()), cache: cache)
     #expect(first.hits == 0 && first.misses == 3)
     #expect(second.hits == 3 && second.misses == 0)
     #expect(second.verdict.kind == first.verdict.kind)
   }
 
+  /// Every setting that can change an answer or a counter splits the key; the worker count
+  /// does not; settings a strategy never reads do not either.
   @Test func settingsThatChangeTheAnswerAreInTheKeyButWorkersAreNot() throws {
-    let o = try problem(certificate: "x1^2 + x2^2 - 1")
-    var a = StrategySettings(), b = StrategySettings(), c = StrategySettings()
-    b.seed = 2
-    c.workers = 4
-    let f = o[0].fingerprint
-    #expect(CachedValidation.key(fingerprint: f, strategy: "sampling", settings: a)
-            != CachedValidation.key(fingerprint: f, strategy: "sampling", settings: b))
-    #expect(CachedValidation.key(fingerprint: f, strategy: "sampling", settings: a)
-            == CachedValidation.key(fingerprint: f, strategy: "sampling", settings: c))
-    a.samples = 5
-    #expect(CachedValidation.key(fingerprint: f, strategy: "sampling", settings: a)
-            != CachedValidation.key(fingerprint: f, strategy: "sampling", settings: c))
-    var d = StrategySettings()
-    d.maxCoefficients = 1000
-    #expect(CachedValidation.key(fingerprint: f, strategy: "symbolic", settings: d)
-            != CachedValidation.key(fingerprint: f, strategy: "symbolic", settings: StrategySettings()))
+    let f = try problem(certificate: "x1^2 + x2^2 - 1")[0].fingerprint
+    func key(_ id: StrategyID, _ change: (inout StrategySettings) -> Void = { _ in }) -> String {
+      var s = StrategySettings()
+      change(&s)
+      return StrategyConfiguration(id, settings: s).cacheKey(fingerprint: f)
+    }
+    let changes: [(String, (inout StrategySettings) -> Void)] = [
+      ("samples", { $0.samples = 5 }), ("seed", { $0.seed = 2 }), ("confidence", { $0.confidence = 0.95 }),
+      ("time limit", { $0.timeLimit = 1 }), ("sequence", { $0.sequence = .sobol }), ("boxes", { $0.maxBoxes = 7 }),
+      ("coefficients", { $0.maxCoefficients = 1000 }), ("minimum width", { $0.minWidth = 1e-6 }),
+      ("delta", { $0.delta = 1e-2 }), ("solver", { $0.solver = SolverChoice(.z3, version: "4.13.0") }),
+    ]
+    for id in StrategyID.allCases {
+      for (name, change) in changes {
+        var s = StrategySettings()
+        change(&s)
+        let reads = name != "solver" || id.usesSolver
+        #expect((key(id, change) != key(id)) == reads, "\(id.name): \(name)")
+      }
+      #expect(key(id) == key(id) { $0.workers = 4 })
+      #expect(key(id) != key(id == .auto ? .sampling : .auto))
+    }
+    // Another version of the same solver is another configuration.
+    #expect(key(.smt) { $0.solver = SolverChoice(.z3, version: "4.13.0") } != key(.smt) { $0.solver = SolverChoice(.z3, version: "4.12.1") })
+    #expect(key(.smt) { $0.solver = SolverChoice(.z3, version: "1") } != key(.smt) { $0.solver = SolverChoice(.cvc5, version: "1") })
+  }
+
+  /// The reproducer of issue #14: `smt` with z3 and plain `smt` share a cache folder; the
+  /// plain run must give exactly what a cold plain run gives, not z3's answers.
+  @Test func aConfigurationNeverReadsAnotherConfigurationsAnswers() throws {
+    let obligations = try problem(certificate: "x1^2 + x2^2 - 1")
+    let compiledObligations = obligations.map(CompiledObligation.init)
+    let fingerprints = obligations.map(\.fingerprint)
+    struct Decides: Strategy {
+      let id = StrategyID.smt
+      let isSound = true
+      func decide(_ o: CompiledObligation, settings: StrategySettings) -> ObligationResult {
+        var r = ObligationResult(condition: o.obligation.condition, status: settings.solver == nil
+                                 ? .unknown(UnknownReason(.deltaSat, "built-in: δ-sat")) : .holds(proof: true))
+        r.solver = settings.solver?.description
+        return r
+      }
+    }
+    var withZ3 = StrategySettings()
+    withZ3.solver = SolverChoice(.z3, version: "4.13.0")
+    let shared = MemoryCache()
+    let warmFirst = CachedValidation.validate(compiledObligations, fingerprints: fingerprints,
+                                              configuration: StrategyConfiguration(.smt, settings: withZ3), strategy: Decides(), cache: shared)
+    let plain = StrategyConfiguration(.smt, settings: StrategySettings())
+    let warmThen = CachedValidation.validate(compiledObligations, fingerprints: fingerprints, configuration: plain,
+                                             strategy: Decides(), cache: shared)
+    let cold = CachedValidation.validate(compiledObligations, fingerprints: fingerprints, configuration: plain,
+                                         strategy: Decides(), cache: MemoryCache())
+    #expect(warmFirst.verdict.kind == .valid)
+    #expect(warmThen.hits == 0 && warmThen.verdict == cold.verdict && cold.verdict.kind == .unknown)
   }
 
   @Test func aCounterexampleAtAnExactRationalPointSurvivesTheDiskCache() {
@@ -177,10 +218,10 @@ private func scratchDirectory(_ name: String) -> String {
   /// An answer of "solver not installed" must not outlive the installation of the solver.
   @Test func answersOfAMissingSolverAreNeverCached() throws {
     struct Missing: Strategy {
-      let name = "missing-solver"
+      let id = StrategyID.smtExternal
       let isSound = true
       func decide(_ o: CompiledObligation, settings: StrategySettings) -> ObligationResult {
-        var r = ObligationResult(condition: o.obligation.condition, status: .unknown(reason: "solver z3 unavailable"))
+        var r = ObligationResult(condition: o.obligation.condition, status: .unknown(UnknownReason(.solverUnavailable, "solver z3 unavailable")))
         r.solver = "z3"
         r.solverStatus = "unavailable"
         return r
@@ -193,8 +234,9 @@ private func scratchDirectory(_ name: String) -> String {
     let cache = MemoryCache()
     let fingerprints = try problem.obligations().map(\.fingerprint)
     for _ in 0..<2 {
-      let (_, hits, misses) = CachedValidation.validate(obligations, fingerprints: fingerprints, strategy: Missing(),
-                                                         settings: StrategySettings(), cache: cache)
+      let configuration = StrategyConfiguration(.smtExternal, settings: StrategySettings())
+      let (_, hits, misses) = CachedValidation.validate(obligations, fingerprints: fingerprints, configuration: configuration,
+                                                         strategy: Missing(), cache: cache)
       #expect(hits == 0 && misses == obligations.count)
     }
   }

@@ -63,8 +63,13 @@ enum SMTProblems {
     let external = try #require(names.firstIndex(of: "smt-external"))
     let sampling = try #require(names.firstIndex(of: "sampling"))
     #expect(sampling < smt && smt < external)
-    #expect(SMTStrategy().isSound && SMTStrategy().delta == 1e-3)
-    #expect(SMTExternalStrategy().isSound && SMTExternalStrategy(solver: .cvc5).name == "smt-external-cvc5")
+    #expect(SMTStrategy().isSound && StrategySettings().delta == 1e-3)
+    #expect(SMTExternalStrategy().isSound && SMTExternalStrategy().name == "smt-external")
+    var cvc5 = StrategySettings()
+    cvc5.solver = SolverChoice(.cvc5, version: "1.1")
+    #expect(StrategyConfiguration(.smtExternal, settings: cvc5).label == "smt-external+cvc5")
+    #expect(StrategyConfiguration(.smt, settings: cvc5).label == "smt+cvc5")
+    #expect(StrategyConfiguration(.interval, settings: cvc5).label == "interval")
   }
 
   @Test func provesAValidPolynomialCase() throws {
@@ -97,8 +102,9 @@ enum SMTProblems {
       Issue.record("expected unknown, got \(unsafe.status)")
       return
     }
-    #expect(reason.contains("δ-sat box at") && reason.contains("δ = 0.001"), "\(reason)")
-    #expect(reason.contains("of \(unsafe.boxes) boxes"))
+    #expect(reason.kind == .deltaSat)
+    #expect(reason.detail.contains("δ-sat box at") && reason.detail.contains("δ = 0.001"), "\(reason)")
+    #expect(reason.detail.contains("of \(unsafe.boxes) boxes"))
     let fraction = try #require(unsafe.undecidedFraction)
     #expect(fraction > 0 && fraction < 0.01)
   }
@@ -113,14 +119,16 @@ enum SMTProblems {
       Issue.record("expected unknown, got \(result.status)")
       return
     }
-    #expect(reason.contains("box budget exhausted"))
+    #expect(reason.kind == .budget)
+    #expect(reason.detail.contains("box budget exhausted"))
     settings = StrategySettings()
     settings.timeLimit = 0
     guard case .unknown(let why) = SMTStrategy().decide(flow, settings: settings).status else {
       Issue.record("expected a timeout")
       return
     }
-    #expect(why.contains("timeout"))
+    #expect(why.kind == .timeout)
+    #expect(why.detail.contains("timeout"))
   }
 
   @Test func resultsAreIdenticalForAnyWorkerCount() throws {
@@ -144,15 +152,18 @@ enum SMTProblems {
   @Test func aTightValidConditionIsUnknownAndDeltaSetsTheWork() throws {
     let problem = try SMTProblems.tightOnTheDiagonal()
     let flow = try compiled(problem)[2]
-    let fine = SMTStrategy(delta: 2e-2).decide(flow, settings: StrategySettings())
-    let coarse = SMTStrategy(delta: 1e-1).decide(flow, settings: StrategySettings())
+    var fineSettings = StrategySettings(), coarseSettings = StrategySettings()
+    fineSettings.delta = 2e-2
+    coarseSettings.delta = 1e-1
+    let fine = SMTStrategy().decide(flow, settings: fineSettings)
+    let coarse = SMTStrategy().decide(flow, settings: coarseSettings)
     #expect(coarse.boxes < fine.boxes, "\(coarse.boxes) vs \(fine.boxes)")
     for (result, delta) in [(fine, "0.02"), (coarse, "0.1")] {
       guard case .unknown(let reason) = result.status else {
         Issue.record("expected unknown, got \(result.status)")
         continue
       }
-      #expect(reason.contains("δ = \(delta)"), "\(reason)")
+      #expect(reason.kind == .deltaSat && reason.detail.contains("δ = \(delta)"), "\(reason)")
     }
   }
 }

@@ -56,7 +56,8 @@ import Testing
     let verdict = SamplingStrategy().validate(try compiled(p), settings: settings)
     #expect(verdict.kind == .unknown)
     if case .unknown(let reason) = verdict.obligations[0].status {
-      #expect(reason.contains("no sample landed"))
+      #expect(reason.kind == .noSamples)
+      #expect(reason.detail.contains("no sample landed"))
     } else {
       Issue.record("initial should be unknown, got \(verdict.obligations[0].status)")
     }
@@ -70,7 +71,8 @@ import Testing
     let verdict = SamplingStrategy().validate(try compiled(p), settings: StrategySettings())
     #expect(verdict.kind != .valid)
     if case .unknown(let reason) = verdict.obligations[0].status {
-      #expect(reason.contains("undefined"))
+      #expect(reason.kind == .undefined)
+      #expect(reason.detail.contains("undefined"))
     } else {
       Issue.record("initial should be unknown, got \(verdict.obligations[0].status)")
     }
@@ -83,7 +85,7 @@ import Testing
     let verdict = SamplingStrategy().validate(try compiled(validProblem()), settings: settings)
     #expect(verdict.kind == .unknown)
     for o in verdict.obligations {
-      if case .unknown(let reason) = o.status { #expect(reason.hasPrefix("timeout")) } else {
+      if case .unknown(let reason) = o.status { #expect(reason.kind == .timeout && reason.detail.hasPrefix("timeout")) } else {
         Issue.record("\(o.condition) should have timed out, got \(o.status)")
       }
     }

@@ -22,7 +22,7 @@ private func counterexample(_ result: ObligationResult) -> (Counterexample, [Rat
 }
 
 private func reason(_ result: ObligationResult) -> String? {
-  if case .unknown(let why) = result.status { return why }
+  if case .unknown(let why) = result.status { return why.detail }
   return nil
 }
 

@@ -27,7 +27,7 @@ enum CertificateWriting {
         let (result, certificate) = IntervalStrategy().prove(o, settings: settings)
         guard let certificate else {
           let why: String
-          if case .unknown(let reason) = result.status { why = reason } else { why = "\(result.status)" }
+          if case .unknown(let reason) = result.status { why = reason.detail } else { why = "\(result.status)" }
           uncertified.append("\(c.id) \(o.obligation.condition.rawValue): \(why)")
           continue
         }

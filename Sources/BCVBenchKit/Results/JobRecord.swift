@@ -75,13 +75,13 @@ public struct JobRecord: Sendable, Hashable {
   /// An external solver the job needed was not installed (or not runnable) here: its
   /// answers say nothing about the build, only about the machine.
   public var solverUnavailable: Bool {
-    obligations.contains { $0.solverStatus == "unavailable" }
+    obligations.contains { $0.solverStatus == SolverChoice.unavailable }
   }
 
   /// Some obligation's work stopped at the time limit: timings and counters depend on the
   /// machine, so the gate does not compare this job's counters.
   public var dependsOnTime: Bool {
-    obligations.contains(where: \.dependsOnTime) || (reason?.contains("timeout") ?? false)
+    obligations.contains(where: \.dependsOnTime)
   }
 
   /// An answer that claimed certainty and was wrong: a soundness bug.

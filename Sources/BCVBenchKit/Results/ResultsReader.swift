@@ -92,7 +92,14 @@ public enum ResultsReader {
       }
       decoded = .violated(Counterexample(point: point, value: o["value"]?.doubleValue ?? .nan, confirmation: confirmation,
                                          exactPoint: exact))
-    case "unknown": decoded = .unknown(reason: o["reason"]?.stringValue ?? "")
+    case "unknown":
+      // Files written before reasons had kinds read as `undecided` (their time-limited
+      // answers are marked by `hitTimeLimit`, which is read below).
+      let kind = o["reasonKind"]?.stringValue
+      guard let parsed = UnknownReason.Kind(rawValue: kind ?? UnknownReason.Kind.undecided.rawValue) else {
+        throw InputError(file: file, key: "\(key).reasonKind", "unknown reason kind '\(kind ?? "")' (known: \(UnknownReason.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
+      }
+      decoded = .unknown(UnknownReason(parsed, o["reason"]?.stringValue ?? ""))
     default: throw InputError(file: file, key: "\(key).status", "unknown status '\(status)'")
     }
     var r = ObligationResult(condition: condition, status: decoded)

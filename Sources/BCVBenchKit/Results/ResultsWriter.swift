@@ -78,7 +78,8 @@ public enum ResultsWriter {
       pairs.append(("confirmation", .string(cex.confirmation.rawValue)))
     case .unknown(let reason):
       pairs.append(("status", .string("unknown")))
-      pairs.append(("reason", .string(reason)))
+      pairs.append(("reason", .string(reason.detail)))
+      pairs.append(("reasonKind", .string(reason.kind.rawValue)))
     }
     if o.samplesInRegion > 0 && o.evaluations > 0 {
       // Sampling: the fraction of draws that landed in the region (derived, never read back).

@@ -13,14 +13,6 @@ public struct RunConfiguration: Sendable {
   /// The external solver for `smt` (used on what the built-in procedure leaves unknown) and
   /// for `smt-external` (default z3).
   public var smtSolver: ExternalSolver?
-  /// The strategy a job's name stands for under this configuration.
-  public func strategy(named name: String) -> (any Strategy)? {
-    switch (name, smtSolver) {
-    case ("smt", let solver?): return SMTStrategy(solver: solver)
-    case ("smt-external", let solver?): return SMTExternalStrategy(solver: solver)
-    default: return StrategyCatalog.named(name)
-    }
-  }
   /// The points sampling strategies draw: pseudo-random, Halton or Sobol.
   public var sequence: SampleSequence = .uniform
   /// The disk cache's folder for `warm` jobs (nil: memory only).
@@ -47,8 +39,16 @@ public struct RunConfiguration: Sendable {
     self.progress = progress
   }
 
+  /// The job's strategy with every setting that can change its answers: what its cache
+  /// key, its results label and the gate's job identity derive from. nil for a strategy
+  /// name this build does not know (the matrix's validation reports those).
+  public func strategyConfiguration(for job: Job) -> StrategyConfiguration? {
+    StrategyID(name: job.strategy).map { StrategyConfiguration($0, settings: settings(for: job)) }
+  }
+
   func settings(for job: Job) -> StrategySettings {
     var s = StrategySettings()
+    s.solver = smtSolver.map(SolverChoice.installed)
     s.samples = job.samples > 0 ? job.samples : (matrix.samples.first ?? s.samples)
     s.workers = job.workers
     s.seed = seed
@@ -95,7 +95,7 @@ public struct Runner {
     }
     // Warm-up runs first, untimed, in canonical order.
     for job in plan.jobs where job.repetition == 0 && job.warmup > 0 && !configuration.isolate {
-      guard let obligations = compiled[job.caseIndex], let strategy = configuration.strategy(named: job.strategy) else { continue }
+      guard let obligations = compiled[job.caseIndex], let strategy = configuration.strategyConfiguration(for: job) else { continue }
       for _ in 0..<job.warmup {
         _ = execute(job, obligations, fingerprints[job.caseIndex], strategy)
       }
@@ -106,10 +106,10 @@ public struct Runner {
     for (n, index) in plan.executionOrder.enumerated() where slots[index] == nil {
       let job = plan.jobs[index]
       guard let obligations = compiled[job.caseIndex],
-            let strategy = configuration.strategy(named: job.strategy) else { continue }
+            let strategy = configuration.strategyConfiguration(for: job) else { continue }
       let c = cases[job.caseIndex]
       progress.update(done: n, label: "\(c.id) \(job.strategy)")
-      var record = configuration.isolate ? runIsolated(job, c) : runInProcess(job, c, obligations, fingerprints[job.caseIndex], strategy)
+      var record = configuration.isolate ? runIsolated(job, c, strategy) : runInProcess(job, c, obligations, fingerprints[job.caseIndex], strategy)
       record.tags = c.tags
       slots[index] = record
       do { try journal?.record(index: index, record) } catch {
@@ -127,7 +127,7 @@ public struct Runner {
   static let maximumTimingLoops = 1000
 
   func runInProcess(_ job: Job, _ c: CorpusCase, _ obligations: [CompiledObligation], _ fingerprints: [String],
-                    _ strategy: any Strategy) -> JobRecord {
+                    _ strategy: StrategyConfiguration) -> JobRecord {
     // A warm job measures answers the cache already holds: it is primed by one untimed
     // execution, so its hits and counters are the same on a fresh machine as after many
     // runs, whatever an earlier run left in the disk folder.
@@ -148,6 +148,7 @@ public struct Runner {
       seconds = batch.elapsedSeconds / Double(loops)
     }
     var record = JobRecord(job: job, caseID: c.id, verdict: verdict, expected: c.expected, seconds: seconds)
+    record.strategy = strategy.label
     record.timingLoops = loops
     record.cacheHits = hits
     record.cacheMisses = misses
@@ -159,7 +160,7 @@ public struct Runner {
   /// Runs the job in a child process (`bcv-bench run-job`). Anything but a record on its
   /// stdout — a crash, a signal, a hang past the deadline, a bad exit — is an `error`
   /// record saying why.
-  func runIsolated(_ job: Job, _ c: CorpusCase) -> JobRecord {
+  func runIsolated(_ job: Job, _ c: CorpusCase, _ strategy: StrategyConfiguration) -> JobRecord {
     var arguments = ["run-job", "--corpus", c.file, "--case", c.id, "--strategy", job.strategy,
                      "--samples", "\(job.samples)", "--workers", "\(job.workers)", "--cache", job.cache,
                      "--repetition", "\(job.repetition)", "--seed", "\(configuration.seed)",
@@ -184,7 +185,7 @@ public struct Runner {
       let tail = outcome.stderr.split(separator: "\n").last.map(String.init) ?? ""
       reason = "exited with status \(outcome.exitStatus ?? -1)" + (tail.isEmpty ? "" : ": \(tail)")
     }
-    return JobRecord(caseID: c.id, strategy: job.strategy, samples: job.samples, workers: job.workers, cache: job.cache,
+    return JobRecord(caseID: c.id, strategy: strategy.label, samples: job.samples, workers: job.workers, cache: job.cache,
                      repetition: job.repetition, verdict: .unknown, proof: false, violates: nil, counterexample: nil,
                      expected: c.expected?.verdict, outcome: .error, seconds: outcome.seconds, evaluations: 0, boxes: 0,
                      reason: reason, obligations: [])
@@ -193,17 +194,14 @@ public struct Runner {
   /// Decides one job's obligations under its cache mode; returns the verdict and the cache
   /// hits and misses (zero with the cache off).
   func execute(_ job: Job, _ obligations: [CompiledObligation], _ fingerprints: [String],
-               _ strategy: any Strategy) -> (Verdict, Int, Int) {
-    let settings = configuration.settings(for: job)
+               _ strategy: StrategyConfiguration) -> (Verdict, Int, Int) {
     switch job.cache {
     case "cold":
-      return CachedValidation.validate(obligations, fingerprints: fingerprints, strategy: strategy, settings: settings,
-                                       cache: MemoryCache())
+      return CachedValidation.validate(obligations, fingerprints: fingerprints, configuration: strategy, cache: MemoryCache())
     case "warm":
-      return CachedValidation.validate(obligations, fingerprints: fingerprints, strategy: strategy, settings: settings,
-                                       cache: sharedCache)
+      return CachedValidation.validate(obligations, fingerprints: fingerprints, configuration: strategy, cache: sharedCache)
     default:
-      return (strategy.validate(obligations, settings: settings), 0, 0)
+      return (strategy.make().validate(obligations, settings: strategy.settings), 0, 0)
     }
   }
 

@@ -13,7 +13,7 @@ enum CacheEntryCodec {
       lines.append("status violated \(cex.confirmation.rawValue) \(bits(cex.value)) " + cex.point.map(bits).joined(separator: " "))
       if let exact = cex.exactPointText { lines.append("exact " + exact.joined(separator: " ")) }
     case .unknown(let reason):
-      lines.append("status unknown " + reason.replacingNewlines)
+      lines.append("status unknown \(reason.kind.rawValue) " + reason.detail.replacingNewlines)
     }
     lines.append("evaluations \(r.evaluations)")
     lines.append("boxes \(r.boxes)")
@@ -75,7 +75,10 @@ enum CacheEntryCodec {
       guard parts.count == 2, parts[1] == "0" || parts[1] == "1" else { return nil }
       return .holds(proof: parts[1] == "1")
     case "unknown":
-      return .unknown(reason: parts.count == 2 ? parts[1] : "")
+      guard parts.count == 2 else { return nil }
+      let words = parts[1].split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+      guard let kind = UnknownReason.Kind(rawValue: words[0]) else { return nil }
+      return .unknown(UnknownReason(kind, words.count == 2 ? words[1] : ""))
     case "violated":
       guard parts.count == 2 else { return nil }
       let words = parts[1].split(separator: " ").map(String.init)

@@ -32,11 +32,11 @@ struct BnBSearch {
     var wave = BnBBoxList(dimension: program.dimension)
     for (p, root) in program.roots.enumerated() { wave.append(piece: p, lower: root.lower, upper: root.upper) }
     var tally = BnBTally(program: program)
-    var stop: String?
+    var stop: UnknownReason?
     while wave.count > 0 {
       let budget = settings.maxBoxes - result.boxes
       guard budget > 0 else {
-        stop = "box budget of \(settings.maxBoxes) exhausted"
+        stop = UnknownReason(.budget, "box budget of \(settings.maxBoxes) exhausted")
         tally.addUndecided(wave)
         break
       }
@@ -64,7 +64,7 @@ struct BnBSearch {
       for (k, slot) in outcomes.enumerated() {
         // Chunks after a stop may or may not have run: never look past the first stop.
         guard let o = slot, !o.timedOut else {
-          stop = "timeout after \(result.boxes) boxes"
+          stop = UnknownReason(.timeout, "timeout after \(result.boxes) boxes")
           tally.addUndecided(wave.suffix(from: k * chunkSize))
           break
         }
@@ -80,7 +80,7 @@ struct BnBSearch {
         next.append(contentsOf: o.children)
       }
       if stop == nil && active < wave.count {
-        stop = "box budget of \(settings.maxBoxes) exhausted"
+        stop = UnknownReason(.budget, "box budget of \(settings.maxBoxes) exhausted")
         tally.addUndecided(wave.suffix(from: active))
       }
       if stop != nil {
@@ -91,7 +91,7 @@ struct BnBSearch {
     }
     result.worstValue = tally.worstValue
     if let why = tally.unknownReason(stop: stop, minWidth: settings.minWidth) {
-      result.status = .unknown(reason: why)
+      result.status = .unknown(why)
       result.undecidedFraction = tally.undecidedFraction
       return Outcome(result: result, leaves: [])
     }

@@ -53,15 +53,17 @@ struct BnBTally {
     return min(1, max(fraction, .leastNormalMagnitude))
   }
 
-  /// Nil when everything was decided (a proof); otherwise why the answer is unknown.
-  func unknownReason(stop: String?, minWidth: Double) -> String? {
+  /// Nil when everything was decided (a proof); otherwise why the answer is unknown: the
+  /// stop (timeout or budget) if any, else the minimum width (a budget), with what was seen
+  /// in the undecided boxes appended.
+  func unknownReason(stop: UnknownReason?, minWidth: Double) -> UnknownReason? {
     var parts: [String] = []
-    if let stop { parts.append(stop) }
+    if let stop { parts.append(stop.detail) }
     if stuck > 0 { parts.append("\(stuck) box(es) narrower than the minimum width \(minWidth) left undecided") }
     guard !parts.isEmpty else { return nil }
     if let p = undefinedAt { parts.append("expression possibly undefined (NaN) near \(Self.format(p))") }
     if let p = unconfirmedAt { parts.append("violation within round-off at \(Self.format(p)) could not be confirmed") }
-    return parts.joined(separator: "; ")
+    return UnknownReason(stop?.kind ?? .budget, parts.joined(separator: "; "))
   }
 
   static func format(_ p: [Double]) -> String {

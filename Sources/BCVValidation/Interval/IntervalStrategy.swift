@@ -49,7 +49,7 @@ import BCVNumerics
 /// `waves` the breadth-first waves run (the critical path: `boxes / waves` bounds the
 /// speedup of any worker count).
 public struct IntervalStrategy: Strategy {
-  public let name = "interval"
+  public let id = StrategyID.interval
   public let isSound = true
   /// The most boxes per chunk, the unit of parallel work (smaller waves get smaller chunks).
   public static let chunkSize = 128

@@ -53,7 +53,7 @@ struct BranchAndPrune {
       let remaining = settings.maxBoxes - result.boxes
       if remaining <= 0 {
         return finish(result, deltaSat, frontier, totalVolume,
-                      why: "box budget exhausted")
+                      why: UnknownReason(.budget, "box budget exhausted"))
       }
       let wave = Array(frontier.prefix(remaining))
       // The answer and counters do not depend on the chunking (a chunk stops at its first
@@ -83,7 +83,7 @@ struct BranchAndPrune {
         guard let chunk else { break }
         if chunk.timedOut {
           return finish(result, deltaSat, frontier, totalVolume,
-                        why: "timeout")
+                        why: UnknownReason(.timeout, "timeout"))
         }
         result.boxes += chunk.outcomes.count
         result.evaluations += chunk.evaluations
@@ -110,14 +110,14 @@ struct BranchAndPrune {
   /// box was δ-sat. The undecided fraction is the volume of the δ-sat boxes and of the
   /// boxes never examined over the volume of all pieces.
   private func finish(_ partial: Outcome, _ tally: DeltaSatTally, _ unexamined: [SMTSearchBox],
-                      _ totalVolume: Double, why: String?) -> Outcome {
+                      _ totalVolume: Double, why: UnknownReason?) -> Outcome {
     var result = partial
     if let first = tally.first {
       let undefined = tally.firstMayBeUndefined ? " where the expression may be undefined" : ""
       let box = "δ-sat box at \(format(first))\(undefined) (δ = \(delta)); \(tally.count) δ-sat of \(result.boxes) boxes"
-      result.status = .unknown(reason: why.map { "\($0); \(box)" } ?? box)
+      result.status = .unknown(UnknownReason(why?.kind ?? .deltaSat, why.map { "\($0); \(box)" } ?? box))
     } else {
-      result.status = .unknown(reason: "\(why ?? "undecided") (\(result.boxes) boxes, δ = \(delta))")
+      result.status = .unknown(UnknownReason(why?.kind ?? .undecided, "\(why?.detail ?? "undecided") (\(result.boxes) boxes, δ = \(delta))"))
     }
     let undecided = tally.volume + unexamined.reduce(0) { $0 + $1.volume }
     if totalVolume > 0 && totalVolume.isFinite {

@@ -138,3 +138,45 @@ public struct ExternalSolverResult: Sendable, Hashable {
     }
   }
 }
+
+extension ExternalSolver {
+  /// The version the installed program reports (`z3 --version` → `4.13.0`), asked once per
+  /// process; nil when the program is not on `PATH`. A program that answers with no
+  /// recognisable version gives its first output line, so two builds still differ.
+  public var installedVersion: String? {
+    SolverVersions.shared.version(of: self)
+  }
+
+  /// The first word of `text` that looks like a version number (`4.13.0`, `v4.21.06.2` →
+  /// `4.21.06.2`), else its first line.
+  static func parseVersion(_ text: String) -> String {
+    for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
+      let trimmed = word.drop { $0 == "v" || $0 == "V" }
+      if let first = trimmed.first, first.isNumber, trimmed.contains("."),
+         trimmed.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) {
+        return String(trimmed)
+      }
+    }
+    return text.split(separator: "\n").first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? "unknown"
+  }
+}
+
+/// The installed solvers' versions, asked once per process.
+private final class SolverVersions: @unchecked Sendable {
+  static let shared = SolverVersions()
+  private let lock = NSLock()
+  private var known: [ExternalSolver: String?] = [:]
+
+  func version(of solver: ExternalSolver) -> String? {
+    lock.lock()
+    defer { lock.unlock() }
+    if let cached = known[solver] { return cached }
+    var version: String?
+    if let path = solver.locate() {
+      let output = try? SolverProcess.run(executable: path, arguments: ["--version"], timeout: 10)
+      version = ExternalSolver.parseVersion((output?.stdout ?? "") + (output?.stderr ?? ""))
+    }
+    known[solver] = .some(version)
+    return version
+  }
+}

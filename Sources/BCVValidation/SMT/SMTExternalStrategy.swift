@@ -26,33 +26,30 @@ public struct SMTExternalStrategy: Strategy {
   /// Seconds per piece when the settings set no time limit.
   public static let defaultTimeout = 60.0
 
-  public let solver: ExternalSolver
+  public let id = StrategyID.smtExternal
   public let isSound = true
 
-  /// `smt-external` for z3 (the default), `smt-external-cvc5`, `smt-external-dreal`.
-  public var name: String { solver == .z3 ? "smt-external" : "smt-external-\(solver.rawValue)" }
+  public init() {}
 
-  public init(solver: ExternalSolver = .z3) {
-    self.solver = solver
-  }
-
+  /// Runs `settings.solver` (z3 when none is set).
   public func decide(_ compiled: CompiledObligation, settings: StrategySettings) -> ObligationResult {
-    var (result, report) = Self.decideWithReport(compiled, solver: solver, settings: settings)
+    var (result, report) = Self.decideWithReport(compiled, solver: settings.solver ?? .installed(.z3), settings: settings)
     result.solver = report.solver
     result.solverStatus = report.status
     return result
   }
 
   /// The answer for one obligation and what the solver did.
-  public static func decideWithReport(_ compiled: CompiledObligation, solver: ExternalSolver = .z3,
+  public static func decideWithReport(_ compiled: CompiledObligation, solver choice: SolverChoice,
                                       settings: StrategySettings) -> (result: ObligationResult, report: SolverReport) {
     let obligation = compiled.obligation
+    let solver = choice.solver
     var result = ObligationResult(condition: obligation.condition, status: .holds(proof: true))
-    var report = SolverReport(solver: solver.rawValue, path: nil, status: "unsat", pieceStatuses: [], elapsed: 0)
+    var report = SolverReport(solver: choice.description, path: nil, status: "unsat", pieceStatuses: [], elapsed: 0)
     if obligation.region.pieces.isEmpty { return (result, report) }
     guard let path = solver.locate() else {
-      report.status = "unavailable"
-      result.status = .unknown(reason: "solver \(solver.rawValue) unavailable")
+      report.status = SolverChoice.unavailable
+      result.status = .unknown(UnknownReason(.solverUnavailable, "solver \(solver.rawValue) unavailable"))
       return (result, report)
     }
     report.path = path
@@ -75,7 +72,8 @@ public struct SMTExternalStrategy: Strategy {
       }
       if answer.solver.status != .unsat, case .holds = result.status {
         report.status = answer.verdict
-        result.status = .unknown(reason: "solver \(solver.rawValue): \(answer.verdict) on piece \(answer.piece + 1) of \(obligation.region.pieces.count)")
+        result.status = .unknown(UnknownReason(answer.solver.status == .timeout ? .timeout : .solverInconclusive,
+                                               "solver \(solver.rawValue): \(answer.verdict) on piece \(answer.piece + 1) of \(obligation.region.pieces.count)"))
       }
     }
     return (result, report)

@@ -19,50 +19,47 @@ import BCVNumerics
 ///   such as "δ-sat box at [a, b] × [c, d] (δ = 0.001); N δ-sat of M boxes" or
 ///   "box budget exhausted (M boxes, δ = 0.001)" (see `BranchAndPrune`).
 ///
-/// Settings: `maxBoxes`, `timeLimit` and `workers` as documented on `StrategySettings`;
+/// Settings: `delta`, `maxBoxes`, `timeLimit` and `workers` as documented on `StrategySettings`;
 /// `minWidth`, `samples` and `seed` are not used (δ decides when boxes stop splitting, and
 /// nothing is random). Results are identical for any worker count (deterministic waves,
 /// see `BranchAndPrune`), except when the time limit cuts a search short.
 ///
-/// With `solver` set, an obligation the built-in search leaves `unknown` is handed to that
-/// external solver (`SMTExternalStrategy`); its `unsat` proves and its confirmed model
-/// refutes, and otherwise the built-in answer stands with the solver's status appended.
+/// With `settings.solver` set, an obligation the built-in search leaves `unknown` is handed
+/// to that external solver (`SMTExternalStrategy`); its `unsat` proves and its confirmed
+/// model refutes (`decidedBy` then says `smt-external`), and otherwise the built-in answer
+/// stands with the solver's status appended. Either way the result names the solver with
+/// its version and status (`solver`, `solverStatus`).
 public struct SMTStrategy: Strategy {
-  public let name = "smt"
+  public let id = StrategyID.smt
   public let isSound = true
-  /// The δ of δ-sat: boxes narrower than this on every side, or on which every constraint
-  /// holds up to δ, are not split further.
-  public var delta: Double
-  /// An external solver consulted when the built-in search is inconclusive.
-  public var solver: ExternalSolver?
 
-  public init(delta: Double = 1e-3, solver: ExternalSolver? = nil) {
-    precondition(delta > 0 && delta.isFinite, "δ must be positive and finite, got \(delta)")
-    self.delta = delta
-    self.solver = solver
-  }
+  public init() {}
 
+  /// Decides with δ = `settings.delta`, then hands an `unknown` to `settings.solver` if set.
   public func decide(_ compiled: CompiledObligation, settings: StrategySettings) -> ObligationResult {
     let obligation = compiled.obligation
     var result = ObligationResult(condition: obligation.condition, status: .holds(proof: true))
     if obligation.region.pieces.isEmpty { return result }
     let deadline = settings.timeLimit.map { Deadline(seconds: $0) }
-    let search = BranchAndPrune(compiled: compiled, delta: delta, settings: settings, deadline: deadline)
+    let search = BranchAndPrune(compiled: compiled, delta: settings.delta, settings: settings, deadline: deadline)
     let outcome = search.run()
     result.status = outcome.status
     result.boxes = outcome.boxes
     result.evaluations = outcome.evaluations
     result.undecidedFraction = outcome.undecidedFraction
-    guard let solver, case .unknown(let reason) = outcome.status else { return result }
+    guard let solver = settings.solver, case .unknown(let reason) = outcome.status else { return result }
     var external = settings
     if let deadline { external.timeLimit = deadline.remainingSeconds }
     let (answer, report) = SMTExternalStrategy.decideWithReport(compiled, solver: solver, settings: external)
+    result.solver = report.solver
+    result.solverStatus = report.status
     switch answer.status {
     case .holds, .violated:
       result.status = answer.status
       result.undecidedFraction = nil
-    case .unknown:
-      result.status = .unknown(reason: "\(reason); solver \(report.solver): \(report.status)")
+      result.decidedBy = StrategyID.smtExternal.name
+    case .unknown(let theirs):
+      result.status = .unknown(.combining([reason, UnknownReason(theirs.kind, "solver \(report.solver): \(report.status)")]))
     }
     result.evaluations += answer.evaluations
     return result

@@ -49,7 +49,7 @@ import Darwin
 /// order one worker would apply them. So the same seed gives the same answer,
 /// counterexample and counters whatever `settings.workers` is.
 public struct AdaptiveSamplingStrategy: Strategy {
-  public let name = "adaptive"
+  public let id = StrategyID.adaptive
   public let isSound = false
   /// Uniform points evaluated before any local search (fewer when the budget is smaller).
   public var initialSamples = 1000
@@ -65,7 +65,7 @@ public struct AdaptiveSamplingStrategy: Strategy {
   public init() {}
 
   public func decide(_ compiled: CompiledObligation, settings: StrategySettings) -> ObligationResult {
-    var result = ObligationResult(condition: compiled.obligation.condition, status: .unknown(reason: ""))
+    var result = ObligationResult(condition: compiled.obligation.condition, status: .unknown(UnknownReason(.undecided, "")))
     if compiled.obligation.region.pieces.isEmpty {
       result.status = .holds(proof: true)
       return result
@@ -99,14 +99,14 @@ public struct AdaptiveSamplingStrategy: Strategy {
     if let cex = tally.confirmed {
       result.status = .violated(cex)
     } else if timedOut {
-      result.status = .unknown(reason: "timeout after \(tally.evaluations) evaluations")
+      result.status = .unknown(UnknownReason(.timeout, "timeout after \(tally.evaluations) evaluations"))
     } else if let p = tally.undefinedAt {
-      result.status = .unknown(reason: "expression undefined (NaN) at \(format(p))")
+      result.status = .unknown(UnknownReason(.undefined, "expression undefined (NaN) at \(format(p))"))
     } else if let p = tally.unconfirmedAt {
-      result.status = .unknown(reason: "violation within round-off at \(format(p)) could not be confirmed")
+      result.status = .unknown(UnknownReason(.roundOff, "violation within round-off at \(format(p)) could not be confirmed"))
     } else if tally.uniformInRegion == 0 {
-      result.status = .unknown(
-        reason: "no uniform sample landed in the region (0 of \(tally.uniformDrawn); \(tally.evaluations) evaluations)")
+      result.status = .unknown(UnknownReason(.noSamples,
+        "no uniform sample landed in the region (0 of \(tally.uniformDrawn); \(tally.evaluations) evaluations)"))
     } else {
       let alpha = 1 - settings.confidence
       result.status = .holds(proof: false)

@@ -88,9 +88,9 @@ struct SymbolicSearch {
       if !settled { queue.append(Item(piece: index, bounds: piece.bounds, active: piece.constraints)) }
     }
     while head < queue.count {
-      if boxes >= maxBoxes { return stop("box budget of \(maxBoxes) exhausted") }
-      if coefficients >= maxCoefficients { return stop("work budget of \(maxCoefficients) exact coefficients exhausted") }
-      if deadline?.hasPassed == true { return stop("timeout after \(boxes) boxes") }
+      if boxes >= maxBoxes { return stop(UnknownReason(.budget, "box budget of \(maxBoxes) exhausted")) }
+      if coefficients >= maxCoefficients { return stop(UnknownReason(.budget, "work budget of \(maxCoefficients) exact coefficients exhausted")) }
+      if deadline?.hasPassed == true { return stop(UnknownReason(.timeout, "timeout after \(boxes) boxes")) }
       let item = queue[head]
       head += 1
       if head >= 4096 && head * 2 >= queue.count {
@@ -115,8 +115,8 @@ struct SymbolicSearch {
 
   /// Unknown, with the reasons (the budget that stopped the search, if any, then what was
   /// left undecided) and the undecided fraction of the region's volume.
-  private func stop(_ why: String?) -> (status: ObligationStatus, undecidedFraction: Double?) {
-    var reasons = why.map { [$0] } ?? []
+  private func stop(_ why: UnknownReason?) -> (status: ObligationStatus, undecidedFraction: Double?) {
+    var reasons = why.map { [$0.detail] } ?? []
     if narrowCount > 0 { reasons.append("\(narrowCount) box(es) narrower than the minimum width left undecided") }
     if let point = unreportedViolation {
       let coordinates = point.map(\.description).joined(separator: ", ")
@@ -126,7 +126,8 @@ struct SymbolicSearch {
     let total = system.approximateVolume
     let undecided = pending + narrowVolume
     let fraction = total > 0 ? min(1, undecided / total) : 1
-    return (.unknown(reason: reasons.joined(separator: "; ")), fraction)
+    return (.unknown(UnknownReason(why?.kind ?? (unreportedViolation != nil && narrowCount == 0 ? .roundOff : .budget),
+                                   reasons.joined(separator: "; "))), fraction)
   }
 
   private func violates(_ value: Rational) -> Bool {

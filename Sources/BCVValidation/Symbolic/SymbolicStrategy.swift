@@ -26,7 +26,7 @@ import BCVNumerics
 /// or `maxDegreePerVariable` per variable. The search is sequential and deterministic:
 /// `settings.workers` and `settings.seed` do not affect it.
 public struct SymbolicStrategy: Strategy {
-  public let name = "symbolic"
+  public let id = StrategyID.symbolic
   public let isSound = true
   /// The most Bernstein coefficients, Π(d_i + 1), of any one polynomial.
   public static let maxBernsteinCoefficients = 200_000
@@ -42,13 +42,13 @@ public struct SymbolicStrategy: Strategy {
     let deadline = settings.timeLimit.map { Deadline(seconds: $0) }
     guard let system = PolynomialObligation(obligation) else {
       let why = obligation.isPolynomial ? "polynomial too large to expand" : "not polynomial"
-      result.status = .unknown(reason: "not applicable: \(why)")
+      result.status = .unknown(UnknownReason(.notApplicable, "not applicable: \(why)"))
       return result
     }
     if GlobalSignCheck.provesNonPositive(system.expression, strict: system.strict) { return result }
     if let why = system.expansionLimitExceeded(
       maxCoefficients: Self.maxBernsteinCoefficients, maxDegree: Self.maxDegreePerVariable) {
-      result.status = .unknown(reason: "not applicable: \(why)")
+      result.status = .unknown(UnknownReason(.notApplicable, "not applicable: \(why)"))
       return result
     }
     var search = SymbolicSearch(system: system, compiled: compiled, settings: settings, deadline: deadline)
