@@ -53,13 +53,13 @@ public enum ResultsReader {
     guard let proof = o["proof"]?.boolValue else { throw fail("proof") }
     var obligations: [ObligationResult] = []
     for (j, item) in (o["obligations"]?.arrayValue ?? []).enumerated() {
-      obligations.append(try obligation(item, key: "\(key).obligations[\(j)]", file: file))
+      obligations.append(try ObligationResult(json: item, key: "\(key).obligations[\(j)]", file: file))
     }
     var r = JobRecord(
       caseID: try string("case"), strategy: try string("strategy"), samples: try int("samples"), workers: try int("workers"),
       cache: try string("cache"), repetition: try int("repetition"), verdict: verdict, proof: proof,
       violates: o["violates"]?.stringValue.flatMap(ConditionName.init(rawValue:)),
-      counterexample: o["counterexample"]?.arrayValue?.compactMap(\.doubleValue),
+      counterexample: o["counterexample"]?.arrayValue?.compactMap(ObligationResult.exactDouble),
       expected: o["expected"]?.stringValue.flatMap(VerdictKind.init(rawValue:)), outcome: outcome,
       seconds: try double("seconds"), evaluations: try int("evaluations"), boxes: try int("boxes"),
       reason: o["reason"]?.stringValue, obligations: obligations)
@@ -69,52 +69,6 @@ public enum ResultsReader {
     r.cacheHits = o["cacheHits"]?.intValue ?? 0
     r.cacheMisses = o["cacheMisses"]?.intValue ?? 0
     r.tags = o["tags"]?.arrayValue?.compactMap(\.stringValue) ?? []
-    return r
-  }
-
-  static func obligation(_ value: JSONValue, key: String, file: String) throws(InputError) -> ObligationResult {
-    guard let o = value.objectValue, let name = o["condition"]?.stringValue, let condition = ConditionName(rawValue: name),
-          let status = o["status"]?.stringValue else {
-      throw InputError(file: file, key: key, "expected an obligation with condition and status")
-    }
-    let decoded: ObligationStatus
-    switch status {
-    case "holds": decoded = .holds(proof: o["proof"]?.boolValue ?? false)
-    case "violated":
-      let point = o["counterexample"]?.arrayValue?.compactMap(\.doubleValue) ?? []
-      let confirmation = o["confirmation"]?.stringValue.flatMap(Confirmation.init(rawValue:)) ?? .exactRational
-      var exact: [Rational]?
-      if let texts = o["exactCounterexample"]?.arrayValue {
-        guard let parsed = Counterexample.parseExactPoint(texts.compactMap(\.stringValue)), parsed.count == texts.count else {
-          throw InputError(file: file, key: "\(key).exactCounterexample", "expected coordinates written as p/q")
-        }
-        exact = parsed
-      }
-      decoded = .violated(Counterexample(point: point, value: o["value"]?.doubleValue ?? .nan, confirmation: confirmation,
-                                         exactPoint: exact))
-    case "unknown":
-      // Files written before reasons had kinds read as `undecided` (their time-limited
-      // answers are marked by `hitTimeLimit`, which is read below).
-      let kind = o["reasonKind"]?.stringValue
-      guard let parsed = UnknownReason.Kind(rawValue: kind ?? UnknownReason.Kind.undecided.rawValue) else {
-        throw InputError(file: file, key: "\(key).reasonKind", "unknown reason kind '\(kind ?? "")' (known: \(UnknownReason.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
-      }
-      decoded = .unknown(UnknownReason(parsed, o["reason"]?.stringValue ?? ""))
-    default: throw InputError(file: file, key: "\(key).status", "unknown status '\(status)'")
-    }
-    var r = ObligationResult(condition: condition, status: decoded)
-    r.evaluations = o["evaluations"]?.intValue ?? 0
-    r.boxes = o["boxes"]?.intValue ?? 0
-    r.samplesInRegion = o["samplesInRegion"]?.intValue ?? 0
-    r.violationFractionBound = o["violationFractionBound"]?.doubleValue
-    r.confidence = o["confidence"]?.doubleValue
-    r.worstValue = o["worstValue"]?.doubleValue
-    r.undecidedFraction = o["undecidedFraction"]?.doubleValue
-    r.decidedBy = o["decidedBy"]?.stringValue
-    r.waves = o["waves"]?.intValue
-    r.hitTimeLimit = o["hitTimeLimit"]?.boolValue ?? false
-    r.solver = o["solver"]?.stringValue
-    r.solverStatus = o["solverStatus"]?.stringValue
     return r
   }
 }

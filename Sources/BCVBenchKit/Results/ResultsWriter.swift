@@ -48,7 +48,7 @@ public enum ResultsWriter {
       ("workers", .number(r.workers)), ("cache", .string(r.cache)), ("repetition", .number(r.repetition)),
       ("verdict", .string(r.verdict.rawValue)), ("proof", .bool(r.proof)), ("outcome", .string(r.outcome.rawValue)),
       ("seconds", .number(r.seconds)), ("evaluations", .number(r.evaluations)), ("boxes", .number(r.boxes)),
-      ("obligations", .array(r.obligations.map(obligationJSON))),
+      ("obligations", .array(r.obligations.map(\.json))),
       ("cpuSeconds", .number(r.cpuSeconds)), ("peakMemoryBytes", .number(r.peakMemoryBytes)),
       ("cacheHits", .number(r.cacheHits)), ("cacheMisses", .number(r.cacheMisses)),
       ("tags", .array(r.tags.map { .string($0) })),
@@ -56,44 +56,8 @@ public enum ResultsWriter {
     if let v = r.violates { pairs.append(("violates", .string(v.rawValue))) }
     if r.timingLoops > 1 { pairs.append(("timingLoops", .number(r.timingLoops))) }
     if let e = r.expected { pairs.append(("expected", .string(e.rawValue))) }
-    if let p = r.counterexample { pairs.append(("counterexample", .array(p.map { .number($0) }))) }
+    if let p = r.counterexample { pairs.append(("counterexample", .array(p.map(ObligationResult.exact)))) }
     if let why = r.reason { pairs.append(("reason", .string(why))) }
-    return .object(JSONObject(pairs))
-  }
-
-  static func obligationJSON(_ o: ObligationResult) -> JSONValue {
-    var pairs: [(String, JSONValue)] = [
-      ("condition", .string(o.condition.rawValue)), ("evaluations", .number(o.evaluations)),
-      ("boxes", .number(o.boxes)), ("samplesInRegion", .number(o.samplesInRegion)),
-    ]
-    switch o.status {
-    case .holds(let proof):
-      pairs.append(("status", .string("holds")))
-      pairs.append(("proof", .bool(proof)))
-    case .violated(let cex):
-      pairs.append(("status", .string("violated")))
-      pairs.append(("counterexample", .array(cex.point.map { .number($0) })))
-      if let exact = cex.exactPointText { pairs.append(("exactCounterexample", .array(exact.map { .string($0) }))) }
-      pairs.append(("value", .number(cex.value)))
-      pairs.append(("confirmation", .string(cex.confirmation.rawValue)))
-    case .unknown(let reason):
-      pairs.append(("status", .string("unknown")))
-      pairs.append(("reason", .string(reason.detail)))
-      pairs.append(("reasonKind", .string(reason.kind.rawValue)))
-    }
-    if o.samplesInRegion > 0 && o.evaluations > 0 {
-      // Sampling: the fraction of draws that landed in the region (derived, never read back).
-      pairs.append(("acceptanceRate", .number(Double(o.samplesInRegion) / Double(o.evaluations))))
-    }
-    if let b = o.violationFractionBound { pairs.append(("violationFractionBound", .number(b))) }
-    if let c = o.confidence { pairs.append(("confidence", .number(c))) }
-    if let w = o.worstValue { pairs.append(("worstValue", .number(w))) }
-    if let u = o.undecidedFraction { pairs.append(("undecidedFraction", .number(u))) }
-    if let d = o.decidedBy { pairs.append(("decidedBy", .string(d))) }
-    if let w = o.waves { pairs.append(("waves", .number(w))) }
-    if o.hitTimeLimit { pairs.append(("hitTimeLimit", .bool(true))) }
-    if let s = o.solver { pairs.append(("solver", .string(s))) }
-    if let s = o.solverStatus { pairs.append(("solverStatus", .string(s))) }
     return .object(JSONObject(pairs))
   }
 

@@ -1,0 +1,102 @@
+@testable import BCVBenchKit
+import BCVNumerics
+import BCVTestSupport
+import BCVValidation
+import Testing
+
+/// One codec per record (issue #14): what is written reads back equal, field for field and
+/// bit for bit, for random records with a fixed seed.
+@Suite struct RecordCodecTests {
+  static let specials: [Double] = [0, -0.0, 1e-320, -1e308, .infinity, -.infinity, .nan, 0.1, 1.0 / 3]
+
+  static func double(_ g: inout SeededGenerator) -> Double {
+    g.nextInt(below: 3) == 0 ? specials[g.nextInt(below: specials.count)] : g.nextDouble(in: -1e6, 1e6)
+  }
+
+  static func optional(_ g: inout SeededGenerator) -> Double? { g.nextInt(below: 2) == 0 ? nil : double(&g) }
+
+  static func obligation(_ g: inout SeededGenerator) -> ObligationResult {
+    let condition = ConditionName.allCases[g.nextInt(below: ConditionName.allCases.count)]
+    let status: ObligationStatus
+    switch g.nextInt(below: 4) {
+    case 0: status = .holds(proof: g.nextInt(below: 2) == 0)
+    case 1:
+      let point = (0..<(1 + g.nextInt(below: 3))).map { _ in double(&g) }
+      let exact = g.nextInt(below: 2) == 0 ? nil : point.map { _ in Rational(BigInt(g.nextInt(below: 1000) - 500), BigInt(1 + g.nextInt(below: 99))) }
+      status = .violated(Counterexample(point: point, value: double(&g), confirmation: g.nextInt(below: 2) == 0 ? .exactRational : .intervalArithmetic,
+                                        exactPoint: exact))
+    default:
+      let kind = UnknownReason.Kind.allCases[g.nextInt(below: UnknownReason.Kind.allCases.count)]
+      status = .unknown(UnknownReason(kind, ["", "timeout after 3 boxes", "δ-sat box at [0, 1] × [2, 3]; \"quoted\""][g.nextInt(below: 3)]))
+    }
+    var r = ObligationResult(condition: condition, status: status)
+    r.evaluations = g.nextInt(below: 1_000_000)
+    r.boxes = g.nextInt(below: 1000)
+    r.samplesInRegion = g.nextInt(below: 1000)
+    r.violationFractionBound = optional(&g)
+    r.confidence = optional(&g)
+    r.worstValue = optional(&g)
+    r.undecidedFraction = optional(&g)
+    r.decidedBy = g.nextInt(below: 2) == 0 ? nil : "smt-external"
+    r.waves = g.nextInt(below: 2) == 0 ? nil : g.nextInt(below: 50)
+    r.hitTimeLimit = g.nextInt(below: 4) == 0
+    r.solver = g.nextInt(below: 2) == 0 ? nil : "z3 4.8.12"
+    r.solverStatus = r.solver == nil ? nil : "unsat"
+    return r
+  }
+
+  /// Equality where NaN equals NaN with the same bits (the codec must keep bits, and `==`
+  /// on doubles cannot say so).
+  static func same(_ a: ObligationResult, _ b: ObligationResult) -> Bool {
+    func bits(_ x: Double?) -> UInt64? { x?.bitPattern }
+    func key(_ r: ObligationResult) -> String {
+      var status = ""
+      switch r.status {
+      case .holds(let p): status = "holds \(p)"
+      case .violated(let c): status = "violated \(c.point.map(\.bitPattern)) \(c.value.bitPattern) \(c.confirmation) \(c.exactPointText ?? [])"
+      case .unknown(let why): status = "unknown \(why.kind) \(why.detail)"
+      }
+      return "\(r.condition) \(status) \(r.evaluations) \(r.boxes) \(r.samplesInRegion) \(String(describing: bits(r.violationFractionBound))) "
+        + "\(String(describing: bits(r.confidence))) \(String(describing: bits(r.worstValue))) \(String(describing: bits(r.undecidedFraction))) "
+        + "\(r.decidedBy ?? "-") \(r.waves ?? -1) \(r.hitTimeLimit) \(r.solver ?? "-") \(r.solverStatus ?? "-")"
+    }
+    return key(a) == key(b)
+  }
+
+  @Test func anObligationResultReadsBackBitForBitThroughTheResultsFile() throws {
+    var g = SeededGenerator(seed: propertyTestSeed)
+    for i in 0..<500 {
+      let r = Self.obligation(&g)
+      let text = JSONWriter.write(r.json, pretty: i % 2 == 0)
+      let back = try ObligationResult(json: try JSONParser.parse(text), key: "o", file: "test")
+      #expect(Self.same(r, back), "\(text)")
+    }
+  }
+
+  @Test func aJobRecordReadsBackEqualThroughTheResultsFile() throws {
+    var g = SeededGenerator(seed: propertyTestSeed ^ 0x5eed)
+    for _ in 0..<200 {
+      let obligations = (0..<(1 + g.nextInt(below: 3))).map { _ in Self.obligation(&g) }
+      let verdict = Verdict(combining: obligations)
+      var r = JobRecord(caseID: "case-\(g.nextInt(below: 9))", strategy: ["smt+z3", "sampling", "auto"][g.nextInt(below: 3)],
+                        samples: g.nextInt(below: 5) * 1000, workers: 1 + g.nextInt(below: 4), cache: ["off", "cold", "warm"][g.nextInt(below: 3)],
+                        repetition: g.nextInt(below: 5), verdict: verdict.kind, proof: verdict.proof, violates: verdict.violates,
+                        counterexample: verdict.counterexample?.point.filter { !$0.isNaN }, expected: g.nextInt(below: 2) == 0 ? nil : .valid,
+                        outcome: Outcome.allCases[g.nextInt(below: Outcome.allCases.count)], seconds: g.nextDouble(in: 0, 10),
+                        evaluations: verdict.evaluations, boxes: verdict.boxes, reason: verdict.reason, obligations: obligations)
+      r.tags = ["smoke", "standard"]
+      r.timingLoops = 1 + g.nextInt(below: 3)
+      r.cpuSeconds = g.nextDouble(in: 0, 10)
+      r.peakMemoryBytes = g.nextInt(below: 1 << 30)
+      r.cacheHits = g.nextInt(below: 3)
+      r.cacheMisses = g.nextInt(below: 3)
+      let text = JSONWriter.write(ResultsWriter.recordJSON(r), pretty: false)
+      let back = try ResultsReader.record(try JSONParser.parse(text), key: "r", file: "test")
+      #expect(zip(r.obligations, back.obligations).allSatisfy(Self.same) && r.obligations.count == back.obligations.count)
+      var a = r, b = back
+      a.obligations = []
+      b.obligations = []
+      #expect(a == b, "\(text)")
+    }
+  }
+}
