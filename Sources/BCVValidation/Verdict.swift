@@ -126,6 +126,18 @@ public struct Verdict: Sendable, Hashable {
   public let reason: String?
   public let obligations: [ObligationResult]
 
+  /// A verdict as stored elsewhere (a results file, another validator's answer, a job that
+  /// never ran), taken as given: use `init(combining:)` for answers of this build.
+  public init(kind: VerdictKind, proof: Bool, violates: ConditionName? = nil, counterexample: Counterexample? = nil,
+              reason: String? = nil, obligations: [ObligationResult] = []) {
+    self.kind = kind
+    self.proof = proof
+    self.violates = violates
+    self.counterexample = counterexample
+    self.reason = reason
+    self.obligations = obligations
+  }
+
   public init(combining results: [ObligationResult]) {
     obligations = results
     if let violated = results.sorted(by: { $0.condition < $1.condition }).first(where: {

@@ -32,18 +32,14 @@ public struct JobRecord: Sendable, Hashable {
   public var workers: Int
   public var cache: String
   public var repetition: Int
-  public var verdict: VerdictKind
-  /// Whether the answer is certain: a proof of validity, or a confirmed counterexample.
-  public var proof: Bool
-  public var violates: ConditionName?
-  public var counterexample: [Double]?
+  /// The answer, held once: its kind, certainty, violated condition, counterexample, reason
+  /// and every obligation's result (the properties below read it).
+  public var answer: Verdict
   public var expected: VerdictKind?
   public var outcome: Outcome
   public var seconds: Double
   public var evaluations: Int
   public var boxes: Int
-  public var reason: String?
-  public var obligations: [ObligationResult]
   /// The case's tags, copied so reports can group by them without the corpus.
   public var tags: [String] = []
   /// How many back-to-back executions `seconds` averages: 1, or more for a job too short
@@ -56,6 +52,24 @@ public struct JobRecord: Sendable, Hashable {
   /// Cache lookups answered from any cache level, and those that were not.
   public var cacheHits: Int = 0
   public var cacheMisses: Int = 0
+
+  public var verdict: VerdictKind {
+    get { answer.kind }
+    set { answer = answer.with(kind: newValue) }
+  }
+  /// Whether the answer is certain: a proof of validity, or a confirmed counterexample.
+  public var proof: Bool {
+    get { answer.kind != .unknown && answer.proof }
+    set { answer = answer.with(proof: newValue) }
+  }
+  public var violates: ConditionName? { answer.violates }
+  /// The counterexample's coordinates (rounded to doubles where the exact point is not).
+  public var counterexample: [Double]? { answer.counterexample?.point }
+  public var reason: String? { answer.reason }
+  public var obligations: [ObligationResult] {
+    get { answer.obligations }
+    set { answer = answer.with(obligations: newValue) }
+  }
 
   /// The largest undecided volume fraction over the obligations (branch-and-bound unknowns).
   public var undecidedFraction: Double? { obligations.compactMap(\.undecidedFraction).max() }
@@ -107,26 +121,31 @@ public struct JobRecord: Sendable, Hashable {
     self.workers = workers
     self.cache = cache
     self.repetition = repetition
-    self.verdict = verdict
-    self.proof = proof
-    self.violates = violates
-    self.counterexample = counterexample
+    self.answer = Verdict(kind: verdict, proof: proof, violates: violates,
+                          counterexample: counterexample.map { Counterexample(point: $0, value: .nan, confirmation: .exactRational) },
+                          reason: reason, obligations: obligations)
     self.expected = expected
     self.outcome = outcome
     self.seconds = seconds
     self.evaluations = evaluations
     self.boxes = boxes
-    self.reason = reason
-    self.obligations = obligations
   }
 
-  /// The record of a job that ran to a verdict.
+  /// The record of a job that ran to a verdict (held as it is, counterexample value and
+  /// confirmation included).
   public init(job: Job, caseID: String, verdict: Verdict, expected: ExpectedVerdict?, seconds: Double) {
     self.init(caseID: caseID, strategy: job.strategy, samples: job.samples, workers: job.workers, cache: job.cache,
-              repetition: job.repetition, verdict: verdict.kind, proof: verdict.kind != .unknown && verdict.proof,
-              violates: verdict.violates, counterexample: verdict.counterexample?.point, expected: expected?.verdict,
-              outcome: Outcome.scoring(verdict.kind, against: expected), seconds: seconds,
-              evaluations: verdict.evaluations, boxes: verdict.boxes, reason: verdict.reason,
-              obligations: verdict.obligations)
+              repetition: job.repetition, verdict: verdict.kind, proof: verdict.proof, violates: nil, counterexample: nil,
+              expected: expected?.verdict, outcome: Outcome.scoring(verdict.kind, against: expected), seconds: seconds,
+              evaluations: verdict.evaluations, boxes: verdict.boxes, reason: nil, obligations: [])
+    answer = verdict
+  }
+}
+
+extension Verdict {
+  /// This verdict with one field replaced (for records built or edited by hand).
+  func with(kind: VerdictKind? = nil, proof: Bool? = nil, obligations: [ObligationResult]? = nil) -> Verdict {
+    Verdict(kind: kind ?? self.kind, proof: proof ?? self.proof, violates: violates, counterexample: counterexample,
+            reason: reason, obligations: obligations ?? self.obligations)
   }
 }

@@ -63,6 +63,14 @@ public enum ResultsReader {
       expected: o["expected"]?.stringValue.flatMap(VerdictKind.init(rawValue:)), outcome: outcome,
       seconds: try double("seconds"), evaluations: try int("evaluations"), boxes: try int("boxes"),
       reason: o["reason"]?.stringValue, obligations: obligations)
+    // This build's answers are their obligations combined: read back that way, a record
+    // equals the one written (counterexample value and confirmation included). A record
+    // whose stored verdict disagrees with its obligations (another tool's) stays as stored.
+    let combined = Verdict(combining: obligations)
+    if !obligations.isEmpty && combined.kind == r.verdict && (combined.kind != .unknown && combined.proof) == r.proof
+        && combined.violates == r.violates && combined.reason == r.reason {
+      r.answer = combined
+    }
     r.cpuSeconds = o["cpuSeconds"]?.doubleValue ?? 0
     r.timingLoops = max(1, o["timingLoops"]?.intValue ?? 1)
     r.peakMemoryBytes = o["peakMemoryBytes"]?.intValue ?? 0
