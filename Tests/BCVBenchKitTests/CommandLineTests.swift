@@ -193,3 +193,44 @@ import Testing
     #expect(try Self.configure([]).cacheDirectory == RunConfiguration(matrix: RunMatrix()).cacheDirectory)
   }
 }
+
+/// The strategy-settings group is read in one place for `run` and `run-job`: a suite's
+/// settings stay unless the command line replaces them, one by one.
+@Suite struct SettingsOptions {
+  static let suite: Suite = {
+    let text = """
+      { "format": "bcv-suite/1", "name": "s", "corpus": ["corpus"], "seed": 7, "timeLimit": 3, "confidence": 0.9,
+        "budget": { "maxBoxes": 123, "maxCoefficients": 456 } }
+      """
+    return try! SuiteLoader.load(text: text, file: "s.json").suite
+  }()
+
+  @Test func aSuitesSettingsStayWhenTheCommandLineSaysNothing() throws {
+    let c = try RunCommand.configure(try CommandLineParsing.arguments(["run"]), suite: Self.suite)
+    #expect(c.seed == 7 && c.timeLimit == 3 && c.confidence == 0.9)
+    #expect(c.budget.maxBoxes == 123 && c.budget.maxCoefficients == 456)
+  }
+
+  @Test func eachGivenOptionReplacesItsSettingOnly() throws {
+    let args = try CommandLineParsing.arguments(["run", "--seed", "9", "--max-boxes", "5", "--sequence", "sobol", "--smt-solver", "cvc5"])
+    let c = try RunCommand.configure(args, suite: Self.suite)
+    #expect(c.seed == 9 && c.timeLimit == 3 && c.confidence == 0.9)
+    #expect(c.budget.maxBoxes == 5 && c.budget.maxCoefficients == 456)
+    #expect(c.sequence == .sobol && c.smtSolver == .cvc5)
+  }
+
+  @Test(arguments: [["--seed", "-1"], ["--sequence", "random"], ["--smt-solver", "yices"], ["--confidence", "1"]])
+  func badSettingsAreUsageErrorsOfTheCommandGiven(words: [String]) throws {
+    for path in [["run"], ["run-job"]] {
+      let args = try CommandLineParsing.arguments(path + words)
+      var configuration = RunConfiguration()
+      do {
+        try configuration.apply(settings: args)
+        Issue.record("accepted \(words)")
+      } catch {
+        #expect(error.command == path[0])
+        #expect(error.message.contains("--\(words[0].dropFirst(2))"))
+      }
+    }
+  }
+}

@@ -3,7 +3,10 @@ enum BaselineUpdateCommand: Command {
   static let path = ["baseline", "update"]
   static let summary = "Runs the suite (or reads a finished run) and writes its baseline atomically."
   static let usage = "baseline update --suite NAME [--from RESULTS] [--file FILE] [run options]"
-  static let discussion = "Refuses results with an unsound answer. Keeps the noise calibrated in the previous baseline of the same machine class."
+  static let discussion = """
+    With --from only --suite, --file and --quiet apply (the run is already made). Refuses results with an unsound answer; \
+    keeps the noise calibrated in the previous baseline of the same machine class.
+    """
   static let optionGroups = OptionGroup.selection + .matrix + .settings + .isolation
     + OptionGroup("baseline", [.from, .baselineFile, .quiet])
 

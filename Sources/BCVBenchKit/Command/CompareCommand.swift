@@ -3,7 +3,7 @@ enum CompareCommand: Command {
   static let path = ["compare"]
   static let summary = "Compares two runs (baseline files or run folders): accuracy and counters exactly, time statistically."
   static let usage = "compare BASE CANDIDATE [options]"
-  static let discussion = "--thresholds defaults to default; --out (no default) also writes comparison.json there."
+  static let discussion = "With --out DIR the comparison is also written to DIR/comparison.json."
   static let optionGroups = [OptionGroup("comparison", [.thresholds, .minEffect, .alpha, .lenient]), OptionGroup("output", [.out, .json])]
   static let takesPositionals = true
 

@@ -122,30 +122,14 @@ enum RunCommand: Command {
     }
     var configuration = RunConfiguration(matrix: matrix, seed: suite?.seed ?? 1, timeLimit: suite?.timeLimit,
                                          confidence: suite?.confidence ?? 0.99)
-    if let text = args.value("seed") {
-      guard let s = UInt64(text) else { throw UsageError("option '--seed' expects a non-negative integer, got '\(text)'", command: args.command) }
-      configuration.seed = s
-    }
-    configuration.timeLimit = try args.number("time-limit", where: { $0 > 0 }, expected: "a positive number of seconds") ?? configuration.timeLimit
-    configuration.budget = try WorkBudget(arguments: args, base: suite?.budget ?? WorkBudget(), command: args.command)
-    configuration.confidence = try args.number("confidence", where: { $0 > 0 && $0 < 1 }, expected: "a number strictly between 0 and 1") ?? configuration.confidence
+    configuration.budget = suite?.budget ?? WorkBudget()
+    try configuration.apply(settings: args)
     if let dir = args.value("cache-dir") {
       guard matrix.blocks.contains(where: { $0.cacheModes.contains("warm") }) else {
-        throw UsageError("--cache-dir needs a warm job (--cache warm, or a suite whose matrix has warm): warm is the only mode that reads the disk cache", command: args.command)
+        throw UsageError("--cache-dir needs a warm job (--cache warm, or a suite whose matrix has warm): "
+                           + "warm is the only mode that reads the disk cache", command: args.command)
       }
       configuration.cacheDirectory = dir
-    }
-    if let text = args.value("smt-solver") {
-      guard let solver = ExternalSolver(rawValue: text) else {
-        throw UsageError("option '--smt-solver' expects z3, cvc5 or dreal, got '\(text)'", command: args.command)
-      }
-      configuration.smtSolver = solver
-    }
-    if let text = args.value("sequence") {
-      guard let kind = SampleSequence(rawValue: text) else {
-        throw UsageError("option '--sequence' expects uniform, halton or sobol, got '\(text)'", command: args.command)
-      }
-      configuration.sequence = kind
     }
     configuration.isolate = args.flags.contains("isolate")
     configuration.jobTimeout = try args.number("job-timeout", where: { $0 > 0 }, expected: "a positive number of seconds")

@@ -26,24 +26,8 @@ enum RunJobCommand: Command {
     matrix.cacheModes = [args.value("cache") ?? "off"]
     if let problem = matrix.validationErrors(source: "run-job").first { throw InputError(key: problem.key, problem.message) }
     var configuration = RunConfiguration(matrix: matrix)
-    if let text = args.value("seed") {
-      guard let s = UInt64(text) else { throw UsageError("--seed expects a non-negative integer", command: args.command) }
-      configuration.seed = s
-    }
-    configuration.timeLimit = try args.number("time-limit", where: { $0 > 0 }, expected: "seconds")
-    configuration.budget = try WorkBudget(arguments: args, base: WorkBudget(), command: args.command)
-    configuration.confidence = try args.number("confidence", where: { $0 > 0 && $0 < 1 }, expected: "a number in (0, 1)") ?? 0.99
+    try configuration.apply(settings: args)
     configuration.cacheDirectory = args.value("cache-dir")
-    if let text = args.value("smt-solver") {
-      guard let solver = ExternalSolver(rawValue: text) else {
-        throw UsageError("option '--smt-solver' expects z3, cvc5 or dreal, got '\(text)'", command: args.command)
-      }
-      configuration.smtSolver = solver
-    }
-    if let text = args.value("sequence") {
-      guard let kind = SampleSequence(rawValue: text) else { throw UsageError("--sequence: unknown kind '\(text)'", command: args.command) }
-      configuration.sequence = kind
-    }
     let corpus = try CorpusLoader().load(paths: [file])
     guard let c = corpus.cases.first(where: { $0.id == id }) else {
       throw InputError(file: file, caseID: id, "no such case")

@@ -21,10 +21,7 @@ enum ValidateCommand: Command {
     var settings = StrategySettings()
     settings.samples = try args.integer("samples", in: 1...RunMatrix.maxSamples) ?? settings.samples
     settings.workers = try args.integer("workers", in: 1...RunMatrix.maxWorkers) ?? settings.workers
-    if let text = args.value("seed") {
-      guard let s = UInt64(text) else { throw UsageError("option '--seed' expects a non-negative integer, got '\(text)'", command: args.command) }
-      settings.seed = s
-    }
+    settings.seed = try args.seed() ?? settings.seed
     settings.timeLimit = try args.number("time-limit", where: { $0 > 0 }, expected: "a positive number of seconds")
     let file = args.positionals[0]
     let corpus = try CorpusLoader().load(paths: [file])
