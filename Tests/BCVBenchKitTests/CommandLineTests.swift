@@ -142,6 +142,26 @@ import Testing
     #expect(Self.usageError(["list", "extra"])?.command == "list")
   }
 
+  @Test(arguments: [
+    (["run", "--corpus", "c", "--baseline", "b.json"], "--baseline needs --gate"),
+    (["run", "--corpus", "c", "--lenient"], "--lenient needs --gate"),
+    (["merge", "d", "--no-confirm"], "--no-confirm needs --gate"),
+    (["run", "--corpus", "c", "--job-timeout", "5"], "--job-timeout needs --isolate"),
+    (["calibrate", "--suite", "s", "--memory-limit", "512"], "--memory-limit needs --isolate"),
+  ] as [([String], String)])
+  func optionsThatModifyAnAbsentSwitchAreRefused(words: [String], message: String) throws {
+    let error = try #require(Self.usageError(words))
+    #expect(error.message.hasPrefix(message), "\(error.message)")
+    #expect(error.command == words[0])
+  }
+
+  @Test func theSwitchedOptionsAreAcceptedWithTheirSwitchAndWhereTheyStandAlone() throws {
+    _ = try Self.arguments(["run", "--corpus", "c", "--gate", "--baseline", "b.json", "--lenient", "--no-confirm"])
+    _ = try Self.arguments(["run", "--corpus", "c", "--isolate", "--job-timeout", "5", "--memory-limit", "512"])
+    _ = try Self.arguments(["compare", "a", "b", "--lenient"])
+    _ = try Self.arguments(["run-job", "--corpus", "c", "--case", "x", "--strategy", "interval", "--memory-limit", "512"])
+  }
+
   @Test func noCommandDeclaresAnOptionTwice() {
     for command in Commands.all {
       let names = command.options.map(\.name)

@@ -84,6 +84,7 @@ public enum BenchMain {
     if !command.takesPositionals, let extra = parsed.positionals.first {
       throw UsageError("unexpected argument '\(extra)'", command: command.name)
     }
+    for group in command.optionGroups { try group.checkSwitch(parsed) }
     return .execute(command, parsed)
   }
 }

@@ -9,7 +9,7 @@ enum CheckCertificateCommand: Command {
   static let summary = "Re-verifies proof certificates independently of the search that produced them."
   static let usage = "check-certificate FILE..."
   static let discussion = """
-    Checks certificates written by 'run --certificate DIR' or 'validate --certificate DIR'. \
+    Checks certificates written by 'run --certificate DIR'. \
     Exit 0 when all are accepted, 1 when one is rejected, 2 when one cannot be read.
     """
   static let optionGroups: [OptionGroup] = []

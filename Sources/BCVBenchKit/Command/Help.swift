@@ -29,7 +29,7 @@ enum Help {
     if !command.discussion.isEmpty { lines += ["", command.discussion] }
     lines += ["", "OPTIONS"]
     for group in command.optionGroups {
-      lines.append("  \(group.title)")
+      lines.append("  \(group.title)" + (group.switchFlag.map { " (the others need --\($0))" } ?? ""))
       lines += group.options.map { option("--\($0.name)" + ($0.value.map { " \($0)" } ?? ""), $0.help) }
     }
     lines.append("  " + "-h, --help".padding(toLength: 26, withPad: " ", startingAt: 0) + "show this help")
@@ -66,19 +66,5 @@ enum Help {
 
   private static func option(_ left: String, _ help: String) -> String {
     "    " + left.padding(toLength: max(24, left.count + 2), withPad: " ", startingAt: 0) + help
-  }
-}
-
-/// `bcv-bench help [COMMAND]`: the overview, or a command's help.
-enum HelpCommand: Command {
-  static let path = ["help"]
-  static let summary = "Prints the overview, or a command's usage and options (same as 'COMMAND --help')."
-  static let usage = "help [COMMAND]"
-  static let optionGroups: [OptionGroup] = []
-  static let takesPositionals = true
-
-  static func execute(_ arguments: ParsedArguments) throws -> ExitCode {
-    print(try Help.text(topic: arguments.positionals))
-    return .success
   }
 }

@@ -39,8 +39,8 @@ extension OptionSpec {
 
   // Isolation.
   static let isolate = OptionSpec(name: "isolate", value: nil, help: "run each job in a child process; crashes and hangs become 'error' rows")
-  static let jobTimeout = OptionSpec(name: "job-timeout", value: "SECONDS", help: "with --isolate: kill a job's process after this long")
-  static let memoryLimit = OptionSpec(name: "memory-limit", value: "MB", help: "address-space cap of each job's process (with --isolate)")
+  static let jobTimeout = OptionSpec(name: "job-timeout", value: "SECONDS", help: "kill a job's process after this long")
+  static let memoryLimit = OptionSpec(name: "memory-limit", value: "MB", help: "address-space cap of each job's process")
 
   // Output.
   static let out = OptionSpec(name: "out", value: "DIR", help: "folder to write to (the default is in the description above)")
@@ -64,7 +64,7 @@ extension OptionSpec {
   static let gate = OptionSpec(name: "gate", value: nil, help: "compare with the suite's baseline; exit 1 or 3 on a regression")
   static let baseline = OptionSpec(name: "baseline", value: "FILE", help: "baseline to gate against (default Baselines/<suite>.json)")
   static let lenient = OptionSpec(name: "lenient", value: nil, help: "jobs missing from the candidate run do not fail the comparison")
-  static let noConfirm = OptionSpec(name: "no-confirm", value: nil, help: "with --gate: fail on time at once, without re-running the flagged jobs")
+  static let noConfirm = OptionSpec(name: "no-confirm", value: nil, help: "fail on time at once, without re-running the flagged jobs")
   static let history = OptionSpec(name: "history", value: "FILE", help: "history file to append to (suite runs default to Reports/history/<suite>.jsonl)")
 }
 
@@ -76,9 +76,9 @@ extension OptionGroup {
   /// What every strategy of a job is given.
   static let settings = OptionGroup("strategy settings", [.seed, .timeLimit, .confidence, .sequence, .smtSolver, .maxBoxes, .maxCoefficients])
   /// One child process per job.
-  static let isolation = OptionGroup("isolation", [.isolate, .jobTimeout, .memoryLimit])
+  static let isolation = OptionGroup("isolation", [.isolate, .jobTimeout, .memoryLimit], switchedOnBy: .isolate)
   /// Comparison with a baseline at the end of a run (`run`, `merge`).
-  static let gate = OptionGroup("gate", [.gate, .baseline, .lenient, .noConfirm])
+  static let gate = OptionGroup("gate", [.gate, .baseline, .lenient, .noConfirm], switchedOnBy: .gate)
   /// The run history a finished run is appended to (`run`, `merge`).
   static let history = OptionGroup("history", [.history])
 }
