@@ -1,32 +1,19 @@
-/// An option a command accepts.
-struct OptionSpec: Sendable {
-  let name: String
-  /// The value's placeholder (`N`, `PATH`); nil for a flag.
-  let value: String?
-  let help: String
-  /// May be given more than once (values accumulate).
-  var repeatable = false
-}
-
-/// Options shared by the commands that finish a run (`run`, `merge`): gating and history.
-let gateAndHistoryOptions: [OptionSpec] = [
-  OptionSpec(name: "gate", value: nil, help: "compare with the suite's baseline; exit 1 or 3 on a regression"),
-  OptionSpec(name: "baseline", value: "FILE", help: "baseline to gate against (default Baselines/<suite>.json)"),
-  OptionSpec(name: "lenient", value: nil, help: "with --gate: jobs missing from the run do not fail the gate"),
-  OptionSpec(name: "history", value: "FILE", help: "history file to append to (suite runs default to Reports/history/<suite>.jsonl)"),
-]
-
 /// Command-line words parsed against a command's options.
 ///
 /// Accepted forms: `--name value`, `--name=value`, flags `--name`; comma-separated lists
 /// where an option says so. Unknown options, missing values and values given to flags are
-/// usage errors naming the option, with a suggestion when a known option is one edit away.
+/// usage errors naming the option, with a suggestion when one of the command's options is
+/// two edits away (else the commands that take it). `-h`/`--help` never reach the parser:
+/// `BenchMain.resolve` answers them for every command.
 struct ParsedArguments {
+  /// The command the words were given to (`baseline update`); its help is named in errors.
+  let command: String
   var values: [String: [String]] = [:]
   var flags: Set<String> = []
   var positionals: [String] = []
 
   init(_ words: [String], options: [OptionSpec], command: String) throws(UsageError) {
+    self.command = command
     var i = 0
     while i < words.count {
       let word = words[i]
@@ -45,8 +32,7 @@ struct ParsedArguments {
         name = String(name[..<eq])
       }
       guard let spec = options.first(where: { $0.name == name }) else {
-        let hint = options.map(\.name).first { Self.editDistance($0, name) <= 2 }.map { " (did you mean '--\($0)'?)" } ?? ""
-        throw UsageError("unknown option '--\(name)'\(hint)", command: command)
+        throw UsageError(Self.unknownOption(name, options: options, command: command), command: command)
       }
       if spec.value == nil {
         if inlineValue != nil { throw UsageError("option '--\(name)' takes no value", command: command) }
@@ -66,6 +52,17 @@ struct ParsedArguments {
     }
   }
 
+  /// The message for an option the command does not declare: the nearest of its own
+  /// options when one is two edits away, else the (visible) commands that do take it.
+  static func unknownOption(_ name: String, options: [OptionSpec], command: String) -> String {
+    if let near = options.map(\.name).first(where: { editDistance($0, name) <= 2 }) {
+      return "unknown option '--\(name)' (did you mean '--\(near)'?)"
+    }
+    let others = Commands.visible.filter { $0.options.contains { $0.name == name } }.map { $0.name }
+    guard !others.isEmpty else { return "unknown option '--\(name)'" }
+    return "'\(command)' does not take '--\(name)' (an option of \(others.joined(separator: ", ")))"
+  }
+
   func value(_ name: String) -> String? { values[name]?.last }
 
   /// All values of a repeatable or comma-separated option, split on commas.
@@ -73,31 +70,33 @@ struct ParsedArguments {
     values[name].map { $0.flatMap { $0.split(separator: ",").map { String($0).trimmed } } }
   }
 
-  func integer(_ name: String, in range: ClosedRange<Int>, command: String) throws(UsageError) -> Int? {
+  // The checked readers below name `command` (default: the arguments' command) in errors.
+
+  func integer(_ name: String, in range: ClosedRange<Int>, command: String? = nil) throws(UsageError) -> Int? {
     guard let text = value(name) else { return nil }
     guard let n = Int(text), range.contains(n) else {
-      throw UsageError("option '--\(name)' expects an integer in \(range.lowerBound)...\(range.upperBound), got '\(text)'", command: command)
+      throw UsageError("option '--\(name)' expects an integer in \(range.lowerBound)...\(range.upperBound), got '\(text)'", command: command ?? self.command)
     }
     return n
   }
 
-  func integers(_ name: String, in range: ClosedRange<Int>, command: String) throws(UsageError) -> [Int]? {
+  func integers(_ name: String, in range: ClosedRange<Int>, command: String? = nil) throws(UsageError) -> [Int]? {
     guard let items = list(name) else { return nil }
     var result: [Int] = []
     for text in items {
       guard let n = Int(text), range.contains(n) else {
-        throw UsageError("option '--\(name)' expects integers in \(range.lowerBound)...\(range.upperBound), got '\(text)'", command: command)
+        throw UsageError("option '--\(name)' expects integers in \(range.lowerBound)...\(range.upperBound), got '\(text)'", command: command ?? self.command)
       }
       result.append(n)
     }
-    if result.isEmpty { throw UsageError("option '--\(name)' lists no values", command: command) }
+    if result.isEmpty { throw UsageError("option '--\(name)' lists no values", command: command ?? self.command) }
     return result
   }
 
-  func number(_ name: String, command: String, where valid: (Double) -> Bool, expected: String) throws(UsageError) -> Double? {
+  func number(_ name: String, command: String? = nil, where valid: (Double) -> Bool, expected: String) throws(UsageError) -> Double? {
     guard let text = value(name) else { return nil }
     guard let x = Double(text), x.isFinite, valid(x) else {
-      throw UsageError("option '--\(name)' expects \(expected), got '\(text)'", command: command)
+      throw UsageError("option '--\(name)' expects \(expected), got '\(text)'", command: command ?? self.command)
     }
     return x
   }

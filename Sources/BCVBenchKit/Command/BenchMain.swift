@@ -8,7 +8,7 @@ public enum BenchMain {
     do {
       return try dispatch(arguments).rawValue
     } catch let e as UsageError {
-      Platform.writeStderr("bcv-bench: \(e.message)\nRun 'bcv-bench \(e.command.isEmpty ? "" : e.command + " ")--help' for usage.\n")
+      Platform.writeStderr(e.text)
       return ExitCode.badInput.rawValue
     } catch let e as InputErrors {
       Platform.writeStderr(e.errors.map { "bcv-bench: error: \($0)\n" }.joined())
@@ -26,33 +26,65 @@ public enum BenchMain {
   }
 
   static func dispatch(_ arguments: [String]) throws -> ExitCode {
-    guard let first = arguments.first else {
-      print(Help.overview)
-      return .success
-    }
-    let rest = Array(arguments.dropFirst())
-    switch first {
-    case "--help", "-h", "help":
-      if let topic = rest.first, let text = Help.forCommand(topic) { print(text) } else { print(Help.overview) }
-      return .success
-    case "--version":
+    switch try resolve(arguments) {
+    case .help(let text):
+      print(text)
+    case .version:
       print("bcv-bench \(version)")
-      return .success
-    case "run": return try RunCommand.execute(rest)
-    case "validate": return try ValidateCommand.execute(rest)
-    case "list": return try ListCommand.execute(rest)
-    case "baseline": return try BaselineCommand.execute(rest)
-    case "compare": return try CompareCommand.execute(rest)
-    case "merge": return try MergeCommand.execute(rest)
-    case "rerun": return try RerunCommand.execute(rest)
-    case "run-job": return try RunJobCommand.execute(rest)
-    case "calibrate": return try CalibrateCommand.execute(rest)
-    case "export-smt2": return try ExportSMT2Command.execute(rest)
-    case "check-certificate": return try CheckCertificateCommand.execute(rest)
-    default:
-      // `bcv-bench --suite smoke …` is `bcv-bench run --suite smoke …`.
-      if first.hasPrefix("--") { return try RunCommand.execute(arguments) }
-      throw UsageError("unknown command '\(first)' (commands: run, validate, list, baseline, compare, calibrate, merge, rerun, export-smt2, check-certificate, help)", command: "")
+    case .execute(let command, let parsed):
+      return try command.execute(parsed)
     }
+    return .success
+  }
+
+  /// What a command line asks for, decided before anything runs.
+  enum Invocation {
+    case help(String)
+    case version
+    case execute(any Command.Type, ParsedArguments)
+  }
+
+  /// Finds the command in `Commands.all`, answers `-h`/`--help` for it (anywhere among its
+  /// words), and parses its words against exactly its options.
+  static func resolve(_ arguments: [String]) throws(UsageError) -> Invocation {
+    guard let first = arguments.first else { return .help(Help.overview) }
+    let command: any Command.Type
+    var words = Array(arguments.dropFirst())
+    switch first {
+    case "--version":
+      return .version
+    case "--help", "-h":
+      command = HelpCommand.self
+    default:
+      if first.hasPrefix("--") {
+        // `bcv-bench --suite smoke …` is `bcv-bench run --suite smoke …`.
+        command = RunCommand.self
+        words = arguments
+      } else if let named = Commands.named([first]) {
+        command = named
+      } else {
+        let group = Commands.group(first)
+        guard !group.isEmpty else {
+          throw UsageError("unknown command '\(first)' (\(Commands.suggestion(for: first, among: Help.topLevelNames)))", command: "")
+        }
+        guard let sub = words.first else {
+          throw UsageError("'\(first)' needs a subcommand (\(Commands.suggestion(for: "", among: group.map { $0.path[1] })))", command: first)
+        }
+        if sub == "-h" || sub == "--help" { return .help(Help.text(forGroup: first, group)) }
+        guard let named = Commands.named([first, sub]) else {
+          throw UsageError("unknown subcommand '\(first) \(sub)' (\(Commands.suggestion(for: sub, among: group.map { $0.path[1] })))",
+                           command: first)
+        }
+        command = named
+        words.removeFirst()
+      }
+    }
+    if words.contains("-h") || words.contains("--help") { return .help(Help.text(for: command)) }
+    let parsed = try ParsedArguments(words, options: command.options, command: command.name)
+    if !command.takesPositionals, let extra = parsed.positionals.first {
+      throw UsageError("unexpected argument '\(extra)'", command: command.name)
+    }
+    for group in command.optionGroups { try group.checkSwitch(parsed) }
+    return .execute(command, parsed)
   }
 }

@@ -1,22 +1,17 @@
 /// `bcv-bench calibrate --suite NAME`: an A/A run of the suite against itself, measuring each
 /// job's timing noise and storing it in the suite's baseline (so gates can use thresholds
 /// that are a multiple of measured noise, `"gate": { "noiseMultiple": k }`).
-enum CalibrateCommand {
-  static let options: [OptionSpec] = RunCommand.options.filter {
-    !["gate", "baseline", "lenient", "no-confirm", "shard", "json", "resume", "out"].contains($0.name)
-  } + [OptionSpec(name: "file", value: "FILE", help: "baseline to store the noise in (default Baselines/<suite>.json)")]
+enum CalibrateCommand: Command {
+  static let path = ["calibrate"]
+  static let summary = "A/A run: runs the suite twice on this build and stores each job's timing noise in its baseline."
+  static let usage = "calibrate --suite NAME [--file FILE] [run options]"
+  static let discussion = "Reports the gate's false alarms between the two runs; the baseline must be of this machine class."
+  static let optionGroups = OptionGroup.selection + .matrix + .settings + .isolation
+    + OptionGroup("baseline", [.baselineFile, .quiet])
 
-  static var help: String {
-    Help.render("bcv-bench calibrate --suite NAME [run options]",
-                "Runs the suite twice on this build (A/A), reports the gate's false alarms between the two runs, "
-                  + "and stores each job's relative timing noise in the baseline.", options)
-  }
-
-  static func execute(_ words: [String]) throws -> ExitCode {
-    let args = try ParsedArguments(words, options: options, command: "calibrate")
-    if args.flags.contains("help") { print(help); return .success }
-    let request = try RunCommand.makeRequest(args, command: "calibrate")
-    guard let suite = request.suite else { throw UsageError("calibrate needs --suite NAME", command: "calibrate") }
+  static func execute(_ args: ParsedArguments) throws -> ExitCode {
+    let request = try RunCommand.makeRequest(args)
+    guard let suite = request.suite else { throw UsageError("calibrate needs --suite NAME", command: args.command) }
     let a = try request.perform().results
     let b = try request.perform().results
     let jobsA = JobSummary.summarize(a.records), jobsB = Dictionary(JobSummary.summarize(b.records).map { ($0.key, $0) },

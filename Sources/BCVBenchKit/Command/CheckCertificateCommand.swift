@@ -4,19 +4,19 @@ import Foundation
 /// `bcv-bench check-certificate FILE...`: re-verifies interval proof certificates
 /// independently of the search that produced them (every leaf re-bounded by plain interval
 /// evaluation; the leaves must tile each piece of the region).
-enum CheckCertificateCommand {
-  static let options: [OptionSpec] = [OptionSpec(name: "help", value: nil, help: "show this help")]
+enum CheckCertificateCommand: Command {
+  static let path = ["check-certificate"]
+  static let summary = "Re-verifies proof certificates independently of the search that produced them."
+  static let usage = "check-certificate FILE..."
+  static let discussion = """
+    Checks certificates written by 'run --certificate DIR'. \
+    Exit 0 when all are accepted, 1 when one is rejected, 2 when one cannot be read.
+    """
+  static let optionGroups: [OptionGroup] = []
+  static let takesPositionals = true
 
-  static var help: String {
-    Help.render("bcv-bench check-certificate FILE...",
-                "Checks proof certificates written by 'run --certificate DIR' or 'validate --certificate DIR'. "
-                  + "Exit 0 when all are accepted, 1 when one is rejected, 2 when one cannot be read.", options)
-  }
-
-  static func execute(_ words: [String]) throws -> ExitCode {
-    let args = try ParsedArguments(words, options: options, command: "check-certificate")
-    if args.flags.contains("help") { print(help); return .success }
-    guard !args.positionals.isEmpty else { throw UsageError("expected certificate files", command: "check-certificate") }
+  static func execute(_ args: ParsedArguments) throws -> ExitCode {
+    guard !args.positionals.isEmpty else { throw UsageError("expected certificate files", command: args.command) }
     var rejected = 0
     for file in args.positionals {
       let bytes: [UInt8]

@@ -1,38 +1,27 @@
 /// `bcv-bench compare BASE CANDIDATE`: each a baseline file or a run's output folder.
-enum CompareCommand {
-  static let options: [OptionSpec] = [
-    OptionSpec(name: "thresholds", value: "PRESET", help: "default, strict or relaxed (default: the baseline suite's gate, else default)"),
-    OptionSpec(name: "min-effect", value: "F", help: "minimum slowdown that counts, as a fraction (default 0.10)"),
-    OptionSpec(name: "alpha", value: "A", help: "significance level after correction (default 0.05)"),
-    OptionSpec(name: "lenient", value: nil, help: "jobs missing from the candidate do not fail"),
-    OptionSpec(name: "out", value: "DIR", help: "also write comparison.json there"),
-    OptionSpec(name: "json", value: nil, help: "print the comparison as JSON"),
-    OptionSpec(name: "help", value: nil, help: "show this help"),
-  ]
+enum CompareCommand: Command {
+  static let path = ["compare"]
+  static let summary = "Compares two runs (baseline files or run folders): accuracy and counters exactly, time statistically."
+  static let usage = "compare BASE CANDIDATE [options]"
+  static let discussion = "With --out DIR the comparison is also written to DIR/comparison.json."
+  static let optionGroups = [OptionGroup("comparison", [.thresholds, .minEffect, .alpha, .lenient]), OptionGroup("output", [.out, .json])]
+  static let takesPositionals = true
 
-  static var help: String {
-    Help.render("bcv-bench compare BASE CANDIDATE [options]",
-                "Compares two runs (baseline files or run folders): accuracy exactly, counters exactly, time statistically.",
-                options)
-  }
-
-  static func execute(_ words: [String]) throws -> ExitCode {
-    let args = try ParsedArguments(words, options: options, command: "compare")
-    if args.flags.contains("help") { print(help); return .success }
+  static func execute(_ args: ParsedArguments) throws -> ExitCode {
     guard args.positionals.count == 2 else {
-      throw UsageError("expected BASE and CANDIDATE, got \(args.positionals.count) argument(s)", command: "compare")
+      throw UsageError("expected BASE and CANDIDATE, got \(args.positionals.count) argument(s)", command: args.command)
     }
     let base = try Baseline.load(args.positionals[0])
     let candidate = try Baseline.load(args.positionals[1])
     var thresholds = GateThresholds.default
     if let name = args.value("thresholds") {
       guard let preset = GateThresholds.preset(named: name) else {
-        throw UsageError("unknown thresholds preset '\(name)' (default, strict, relaxed)", command: "compare")
+        throw UsageError("unknown thresholds preset '\(name)' (default, strict, relaxed)", command: args.command)
       }
       thresholds = preset
     }
-    thresholds.minEffect = try args.number("min-effect", command: "compare", where: { $0 >= 0 }, expected: "a non-negative fraction") ?? thresholds.minEffect
-    thresholds.alpha = try args.number("alpha", command: "compare", where: { $0 > 0 && $0 < 1 }, expected: "a number in (0, 1)") ?? thresholds.alpha
+    thresholds.minEffect = try args.number("min-effect", where: { $0 >= 0 }, expected: "a non-negative fraction") ?? thresholds.minEffect
+    thresholds.alpha = try args.number("alpha", where: { $0 > 0 && $0 < 1 }, expected: "a number in (0, 1)") ?? thresholds.alpha
     if let old = base.corpusHash, let new = candidate.corpusHash, old != new {
       throw InputError(file: args.positionals[1], key: "corpusHash", "the two runs used different corpora; they cannot be compared")
     }

@@ -22,6 +22,10 @@ public struct UsageError: Error, Sendable, CustomStringConvertible {
     self.command = command
   }
   public var description: String { message }
+  /// What stderr shows: the mistake, and the help of the command that was called.
+  public var text: String {
+    "bcv-bench: \(message)\nRun 'bcv-bench \(command.isEmpty ? "" : command + " ")--help' for usage.\n"
+  }
 }
 
 /// A failure of ours or of the machine, not of the input.

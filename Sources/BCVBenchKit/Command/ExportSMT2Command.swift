@@ -3,29 +3,20 @@ import BCVValidation
 /// `bcv-bench export-smt2 --corpus PATH --case ID --out DIR`: the negation of each
 /// obligation as SMT-LIB2, one file per obligation piece (`ID-initial.smt2`,
 /// `ID-unsafe-piece2.smt2`, …). `unsat` from a solver on every file of an obligation proves it.
-enum ExportSMT2Command {
-  static let options: [OptionSpec] = [
-    OptionSpec(name: "corpus", value: "PATH", help: "corpus file or folder", repeatable: true),
-    OptionSpec(name: "case", value: "ID", help: "the case to export (required)"),
-    OptionSpec(name: "out", value: "DIR", help: "folder for the .smt2 files (required)"),
-    OptionSpec(name: "dialect", value: "NAME", help: "standard (z3, cvc5; default) or dreal"),
-    OptionSpec(name: "help", value: nil, help: "show this help"),
-  ]
+enum ExportSMT2Command: Command {
+  static let path = ["export-smt2"]
+  static let summary = "Writes each obligation's negation as SMT-LIB2 (QF_NRA for polynomial cases)."
+  static let usage = "export-smt2 --corpus PATH --case ID --out DIR [--dialect standard|dreal]"
+  static let discussion = "--corpus, --case and --out (the folder for the .smt2 files) are required."
+  static let optionGroups = [OptionGroup("export", [.corpus, .case, .out, .dialect])]
 
-  static var help: String {
-    Help.render("bcv-bench export-smt2 --corpus PATH --case ID --out DIR [--dialect standard|dreal]",
-                "Writes each obligation's negation as SMT-LIB2 (QF_NRA for polynomial cases).", options)
-  }
-
-  static func execute(_ words: [String]) throws -> ExitCode {
-    let args = try ParsedArguments(words, options: options, command: "export-smt2")
-    if args.flags.contains("help") { print(help); return .success }
+  static func execute(_ args: ParsedArguments) throws -> ExitCode {
     guard let paths = args.values["corpus"], let id = args.value("case"), let out = args.value("out") else {
-      throw UsageError("export-smt2 needs --corpus, --case and --out", command: "export-smt2")
+      throw UsageError("export-smt2 needs --corpus, --case and --out", command: args.command)
     }
     let dialectName = args.value("dialect") ?? "standard"
     guard let dialect = SMTLIB2.Dialect(rawValue: dialectName) else {
-      throw UsageError("unknown dialect '\(dialectName)' (standard, dreal)", command: "export-smt2")
+      throw UsageError("unknown dialect '\(dialectName)' (standard, dreal)", command: args.command)
     }
     let corpus = try CorpusLoader().load(paths: paths)
     guard let c = corpus.cases.first(where: { $0.id == id }) else {

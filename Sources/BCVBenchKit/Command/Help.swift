@@ -1,54 +1,70 @@
 import Foundation
 
-/// Help texts. `--help` on any command prints its text on stdout and exits 0.
+/// Help texts, all derived from `Commands.all`. Help goes to stdout with exit status 0.
 enum Help {
-  static let overview = """
-  bcv-bench: validate barrier certificates and benchmark the validators.
+  static var overview: String {
+    let commands = Commands.visible
+    let width = commands.map { $0.name.count }.max()! + 4
+    return """
+    bcv-bench: validate barrier certificates and benchmark the validators.
 
-  USAGE
-    bcv-bench --suite NAME [run options]     run a suite (same as 'bcv-bench run --suite NAME')
-    bcv-bench run (--suite NAME | --corpus PATH...) [options]
-    bcv-bench validate FILE --case ID [--strategy NAME] [options]
-    bcv-bench list [--suite NAME | --corpus PATH...]
-    bcv-bench baseline update --suite NAME [--from RESULTS]
-    bcv-bench compare BASE CANDIDATE [--thresholds strict|default|relaxed]
-    bcv-bench calibrate --suite NAME
-    bcv-bench merge SHARD_DIR... [--out DIR] [--gate]
-    bcv-bench rerun RESULTS.json [--out DIR]
-    bcv-bench export-smt2 --corpus PATH --case ID --out DIR
-    bcv-bench check-certificate FILE...
-    bcv-bench help [COMMAND]
+    USAGE
+      bcv-bench COMMAND [options]
+      bcv-bench --suite NAME [run options]    same as 'bcv-bench run --suite NAME [run options]'
 
-  EXIT CODES
-    0  success          1  unsound answer / accuracy regression
-    2  bad input/usage  3  performance or cache regression      4  internal failure
+    COMMANDS
+    \(commands.map { "  " + $0.name.padding(toLength: width, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"))
 
-  Run 'bcv-bench COMMAND --help' for a command's options.
-  """
+    EXIT CODES
+      0  success          1  unsound answer / accuracy regression
+      2  bad input/usage  3  performance or cache regression      4  internal failure
 
-  static func forCommand(_ name: String) -> String? {
-    switch name {
-    case "run": return RunCommand.help
-    case "validate": return ValidateCommand.help
-    case "list": return ListCommand.help
-    case "baseline": return BaselineCommand.help
-    case "compare": return CompareCommand.help
-    case "merge": return MergeCommand.help
-    case "rerun": return RerunCommand.help
-    case "calibrate": return CalibrateCommand.help
-    case "export-smt2": return ExportSMT2Command.help
-    case "check-certificate": return CheckCertificateCommand.help
-    case "run-job": return RunJobCommand.help
-    default: return nil
-    }
+    Run 'bcv-bench COMMAND --help' (or -h) for a command's usage and options.
+    """
   }
 
-  static func render(_ usage: String, _ summary: String, _ options: [OptionSpec]) -> String {
-    var lines = ["USAGE", "  \(usage)", "", summary, "", "OPTIONS"]
-    for o in options {
-      let left = "--\(o.name)" + (o.value.map { " \($0)" } ?? "")
-      lines.append("  " + left.padding(toLength: max(24, left.count + 2), withPad: " ", startingAt: 0) + o.help)
+  /// A command's help: usage, what it does, its options group by group.
+  static func text(for command: any Command.Type) -> String {
+    var lines = ["USAGE", "  bcv-bench \(command.usage)", "", command.summary]
+    if !command.discussion.isEmpty { lines += ["", command.discussion] }
+    lines += ["", "OPTIONS"]
+    for group in command.optionGroups {
+      lines.append("  \(group.title)" + (group.switchFlag.map { " (the others need --\($0))" } ?? ""))
+      lines += group.options.map { option("--\($0.name)" + ($0.value.map { " \($0)" } ?? ""), $0.help) }
     }
+    lines.append("  " + "-h, --help".padding(toLength: 26, withPad: " ", startingAt: 0) + "show this help")
     return lines.joined(separator: "\n")
+  }
+
+  /// The help of a command group (`baseline`): its subcommands.
+  static func text(forGroup word: String, _ commands: [any Command.Type]) -> String {
+    let usages = commands.map { "  bcv-bench \($0.usage)" }
+    let summaries = commands.map { "  \($0.name): \($0.summary)" }
+    return (["USAGE"] + usages + [""] + summaries + ["", "Run 'bcv-bench \(word) SUBCOMMAND --help' for its options."])
+      .joined(separator: "\n")
+  }
+
+  /// The help `bcv-bench help TOPIC...` prints: the overview, a command's or a group's.
+  static func text(topic: [String]) throws(UsageError) -> String {
+    guard let first = topic.first else { return overview }
+    if let command = Commands.named(topic) { return text(for: command) }
+    let group = Commands.group(first)
+    if topic.count == 1, !group.isEmpty { return text(forGroup: first, group) }
+    if !group.isEmpty {
+      throw UsageError("unknown subcommand '\(topic.dropFirst().joined(separator: " "))' of '\(first)' "
+                         + "(\(Commands.suggestion(for: topic[1], among: group.map { $0.path[1] })))", command: "help")
+    }
+    throw UsageError("unknown command '\(topic.joined(separator: " "))' (\(Commands.suggestion(for: first, among: topLevelNames)))",
+                     command: "help")
+  }
+
+  /// The first words of every visible command, once each.
+  static var topLevelNames: [String] {
+    var seen: Set<String> = []
+    return Commands.visible.map { $0.path[0] }.filter { seen.insert($0).inserted }
+  }
+
+  private static func option(_ left: String, _ help: String) -> String {
+    "    " + left.padding(toLength: max(24, left.count + 2), withPad: " ", startingAt: 0) + help
   }
 }

@@ -1,25 +1,13 @@
 import BCVValidation
 
 /// `bcv-bench list`: suites, the cases a suite or corpus selects, and the expanded matrix.
-enum ListCommand {
-  static let options: [OptionSpec] = [
-    OptionSpec(name: "suite", value: "NAME", help: "list this suite's cases and matrix"),
-    OptionSpec(name: "corpus", value: "PATH", help: "list this corpus's cases (repeatable)", repeatable: true),
-    OptionSpec(name: "help", value: nil, help: "show this help"),
-  ]
+enum ListCommand: Command {
+  static let path = ["list"]
+  static let summary = "Lists the suites in Suites/; with a suite or corpus, its cases and run matrix."
+  static let usage = "list [--suite NAME | --corpus PATH...]"
+  static let optionGroups = [OptionGroup("selection", [.suite, .corpus])]
 
-  static var help: String {
-    Help.render("bcv-bench list [--suite NAME | --corpus PATH...]",
-                "Without options lists the suites in Suites/; with a suite or corpus, its cases and run matrix.",
-                options)
-  }
-
-  static func execute(_ words: [String]) throws -> ExitCode {
-    let args = try ParsedArguments(words, options: options, command: "list")
-    if args.flags.contains("help") {
-      print(help)
-      return .success
-    }
+  static func execute(_ args: ParsedArguments) throws -> ExitCode {
     var suite: Suite?
     if let name = args.value("suite") { suite = try SuiteLoader.load(try SuiteLoader.locate(name)).suite }
     guard let paths = args.values["corpus"] ?? suite?.corpusPaths else {

@@ -1,29 +1,21 @@
 /// `bcv-bench merge DIR...`: combine shard results into exactly what one run would give.
-enum MergeCommand {
-  static let options: [OptionSpec] = [
-    OptionSpec(name: "out", value: "DIR", help: "output folder (default Reports/<suite>)"),
-    OptionSpec(name: "quiet", value: nil, help: "print nothing but errors"),
-    OptionSpec(name: "help", value: nil, help: "show this help"),
-    OptionSpec(name: "no-confirm", value: nil, help: "with --gate: fail on time at once, without re-running the flagged jobs here"),
-  ] + gateAndHistoryOptions
+enum MergeCommand: Command {
+  static let path = ["merge"]
+  static let summary = "Merges the results of the shards K/N of one run (all N of them) into one run's results and report."
+  static let usage = "merge SHARD_DIR... [--out DIR] [--gate]"
+  static let discussion = "--out defaults to Reports/<suite or 'run'>. With --gate, time failures are re-run here to confirm them."
+  static let optionGroups = OptionGroup("output", [.out, .quiet]) + .gate + .history
+  static let takesPositionals = true
 
-  static var help: String {
-    Help.render("bcv-bench merge SHARD_DIR... [--out DIR] [--gate]",
-                "Merges the results of the shards K/N of one run (all N of them) into one run's results and report.",
-                options)
-  }
-
-  static func execute(_ words: [String]) throws -> ExitCode {
-    let args = try ParsedArguments(words, options: options, command: "merge")
-    if args.flags.contains("help") { print(help); return .success }
-    guard !args.positionals.isEmpty else { throw UsageError("expected the shards' output folders", command: "merge") }
+  static func execute(_ args: ParsedArguments) throws -> ExitCode {
+    guard !args.positionals.isEmpty else { throw UsageError("expected the shards' output folders", command: args.command) }
     let merged = try merge(try args.positionals.map { path throws(InputError) in try ResultsReader.read(path) })
     let suite = merged.metadata.objectValue?["suite"]?.stringValue
     let out = args.value("out") ?? "Reports/\(suite ?? "run")"
     var comparison: Comparison?
     if args.flags.contains("gate") {
       guard let path = args.value("baseline") ?? suite.map({ "Baselines/\($0).json" }) else {
-        throw UsageError("--gate needs --baseline FILE for a run without a suite", command: "merge")
+        throw UsageError("--gate needs --baseline FILE for a run without a suite", command: args.command)
       }
       let baseline = try Baseline.load(path)
       let suiteFile = merged.metadata.objectValue?["suiteFile"]?.stringValue

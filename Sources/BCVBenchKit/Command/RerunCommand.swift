@@ -2,23 +2,16 @@ import BCVValidation
 
 /// `bcv-bench rerun RESULTS.json`: repeat exactly the run a results file describes, and say
 /// what differs in the environment.
-enum RerunCommand {
-  static let options: [OptionSpec] = [
-    OptionSpec(name: "out", value: "DIR", help: "output folder (default Reports/rerun)"),
-    OptionSpec(name: "quiet", value: nil, help: "print nothing but errors"),
-    OptionSpec(name: "help", value: nil, help: "show this help"),
-  ]
+enum RerunCommand: Command {
+  static let path = ["rerun"]
+  static let summary = "Repeats the run a results file describes, then lists what differs in environment and outcomes."
+  static let usage = "rerun RESULTS.json [--out DIR]"
+  static let discussion = "Same corpus paths, cases, matrix, seed, limits and shard. --out defaults to Reports/rerun."
+  static let optionGroups = [OptionGroup("output", [.out, .quiet])]
+  static let takesPositionals = true
 
-  static var help: String {
-    Help.render("bcv-bench rerun RESULTS.json [--out DIR]",
-                "Repeats the run a results file describes (same corpus paths, cases, matrix, seed, limits, shard), "
-                  + "then lists the differences in environment and in outcomes.", options)
-  }
-
-  static func execute(_ words: [String]) throws -> ExitCode {
-    let args = try ParsedArguments(words, options: options, command: "rerun")
-    if args.flags.contains("help") { print(help); return .success }
-    guard args.positionals.count == 1 else { throw UsageError("expected one results file", command: "rerun") }
+  static func execute(_ args: ParsedArguments) throws -> ExitCode {
+    guard args.positionals.count == 1 else { throw UsageError("expected one results file", command: args.command) }
     let original = try ResultsReader.read(args.positionals[0])
     let request = try requestReproducing(original)
     let outcome = try request.perform()

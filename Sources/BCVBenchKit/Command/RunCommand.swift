@@ -1,55 +1,18 @@
 import BCVValidation
 
 /// `bcv-bench run`: load a corpus (or a suite), run the matrix, write results.
-enum RunCommand {
-  static let options: [OptionSpec] = [
-    OptionSpec(name: "suite", value: "NAME", help: "suite name (Suites/NAME.json) or path to a suite file"),
-    OptionSpec(name: "corpus", value: "PATH", help: "corpus file or folder (repeatable; overrides the suite's)", repeatable: true),
-    OptionSpec(name: "strategies", value: "LIST", help: "comma-separated strategies (\(StrategyCatalog.names.joined(separator: ", ")))"),
-    OptionSpec(name: "samples", value: "N,...", help: "sample counts per obligation (default 10000)"),
-    OptionSpec(name: "workers", value: "N,...", help: "worker thread counts (default 1)"),
-    OptionSpec(name: "repetitions", value: "N", help: "measured repetitions of every job (default 1)"),
-    OptionSpec(name: "warmup", value: "N", help: "untimed runs before each job's repetitions (default 0)"),
-    OptionSpec(name: "seed", value: "S", help: "seed of every pseudo-random choice (default 1)"),
-    OptionSpec(name: "time-limit", value: "SECONDS", help: "wall-clock limit per obligation; over it a strategy answers unknown (time-limited)"),
-    OptionSpec(name: "no-confirm", value: nil, help: "with --gate: fail on time at once, without re-running the flagged jobs"),
-    OptionSpec(name: "max-boxes", value: "N", help: "deterministic budget: boxes per obligation (interval, smt, symbolic)"),
-    OptionSpec(name: "max-coefficients", value: "N", help: "deterministic budget: exact Bernstein coefficients per obligation (symbolic)"),
-    OptionSpec(name: "smt-solver", value: "NAME", help: "z3, cvc5 or dreal: used by smt on what it leaves unknown, and by smt-external"),
-    OptionSpec(name: "sequence", value: "KIND", help: "sampling points: uniform (default), halton or sobol"),
-    OptionSpec(name: "confidence", value: "C", help: "confidence of sampling's statistical bound (default 0.99)"),
-    OptionSpec(name: "tags", value: "LIST", help: "run only cases with any of these tags"),
-    OptionSpec(name: "exclude-tags", value: "LIST", help: "skip cases with any of these tags"),
-    OptionSpec(name: "cases", value: "LIST", help: "run only these case ids"),
-    OptionSpec(name: "out", value: "DIR", help: "output folder (default Reports/<suite or 'run'>)"),
-    OptionSpec(name: "cache", value: "MODES", help: "cache modes: off, cold, warm (default off)"),
-    OptionSpec(name: "cache-dir", value: "DIR", help: "disk cache folder for warm jobs (default .build/bcv-cache)"),
-    OptionSpec(name: "isolate", value: nil, help: "run each job in a child process; crashes and hangs become 'error' rows"),
-    OptionSpec(name: "job-timeout", value: "SECONDS", help: "with --isolate: kill a job's process after this long"),
-    OptionSpec(name: "memory-limit", value: "MB", help: "with --isolate: address-space cap of each job's process"),
-    OptionSpec(name: "resume", value: nil, help: "continue a killed run from the journal in its output folder"),
-    OptionSpec(name: "certificate", value: "DIR", help: "write proof certificates of interval's proofs there"),
-    OptionSpec(name: "shard", value: "K/N", help: "run only the K-th of N deterministic slices of the jobs"),
-    OptionSpec(name: "strict", value: nil, help: "stop at the first corpus error instead of skipping bad cases"),
-    OptionSpec(name: "quiet", value: nil, help: "print nothing but errors"),
-    OptionSpec(name: "json", value: nil, help: "print the summary as JSON on stdout"),
-    OptionSpec(name: "help", value: nil, help: "show this help"),
-  ] + gateAndHistoryOptions
+enum RunCommand: Command {
+  static let path = ["run"]
+  static let summary = "Runs every selected case under every strategy and matrix setting; writes results.csv and results.json."
+  static let usage = "run (--suite NAME | --corpus PATH...) [options]"
+  static let discussion = """
+    --out defaults to Reports/<suite or 'run'>. 'bcv-bench --suite NAME ...' is the same as 'bcv-bench run --suite NAME ...'.
+    """
+  static let optionGroups = OptionGroup.selection + .matrix + .settings + .isolation
+    + OptionGroup("output", [.out, .quiet, .json, .certificate, .resume, .shard]) + .gate + .history
 
-  static var help: String {
-    Help.render("bcv-bench run (--suite NAME | --corpus PATH...) [options]",
-                "Runs every selected case under every strategy and matrix setting; writes results.csv and results.json.",
-                options)
-  }
-
-  static func execute(_ words: [String]) throws -> ExitCode {
-    let args = try ParsedArguments(words, options: options, command: "run")
-    if args.flags.contains("help") {
-      print(help)
-      return .success
-    }
-    if let extra = args.positionals.first { throw UsageError("unexpected argument '\(extra)'", command: "run") }
-    var request = try makeRequest(args, command: "run")
+  static func execute(_ args: ParsedArguments) throws -> ExitCode {
+    var request = try makeRequest(args)
     let outDirectory = args.value("out") ?? "Reports/\(request.suite?.name ?? "run")"
     request.journalPath = outDirectory + "/journal.jsonl"
     request.resume = args.flags.contains("resume")
@@ -115,8 +78,9 @@ enum RunCommand {
     return .success
   }
 
-  /// The run request the options describe (shared by run, baseline and calibrate).
-  static func makeRequest(_ args: ParsedArguments, command: String) throws -> RunRequest {
+  /// The run request the options describe (shared by run, baseline update and calibrate,
+  /// whose options include the selection, matrix, settings and isolation groups).
+  static func makeRequest(_ args: ParsedArguments) throws -> RunRequest {
     let quiet = args.flags.contains("quiet")
     var suite: Suite?
     if let name = args.value("suite") {
@@ -125,7 +89,7 @@ enum RunCommand {
       if !quiet { warnings.forEach { Platform.writeStderr("bcv-bench: warning: \($0)\n") } }
     }
     guard let corpusPaths = args.values["corpus"] ?? suite?.corpusPaths else {
-      throw UsageError("give a suite (--suite NAME) or a corpus (--corpus PATH)", command: command)
+      throw UsageError("give a suite (--suite NAME) or a corpus (--corpus PATH)", command: args.command)
     }
     var selection = suite?.selection ?? CaseSelection()
     if let tags = args.list("tags") { selection.tags = tags }
@@ -148,39 +112,28 @@ enum RunCommand {
     let flags = ["strategies", "samples", "workers", "repetitions", "warmup", "cache"]
     if flags.contains(where: { args.values[$0] != nil }) { matrix.additionalBlocks = [] }
     if let s = args.list("strategies") { matrix.strategies = s }
-    if let n = try args.integers("samples", in: 1...RunMatrix.maxSamples, command: "run") { matrix.samples = n }
-    if let w = try args.integers("workers", in: 1...RunMatrix.maxWorkers, command: "run") { matrix.workers = w }
-    if let r = try args.integer("repetitions", in: 1...RunMatrix.maxRepetitions, command: "run") { matrix.repetitions = r }
-    if let w = try args.integer("warmup", in: 0...RunMatrix.maxRepetitions, command: "run") { matrix.warmup = w }
+    if let n = try args.integers("samples", in: 1...RunMatrix.maxSamples) { matrix.samples = n }
+    if let w = try args.integers("workers", in: 1...RunMatrix.maxWorkers) { matrix.workers = w }
+    if let r = try args.integer("repetitions", in: 1...RunMatrix.maxRepetitions) { matrix.repetitions = r }
+    if let w = try args.integer("warmup", in: 0...RunMatrix.maxRepetitions) { matrix.warmup = w }
     if let modes = args.list("cache") { matrix.cacheModes = modes }
     if let problem = matrix.validationErrors(source: "command line").first {
-      throw UsageError("\(problem.key.map { "--\($0)" } ?? "matrix"): \(problem.message)", command: "run")
+      throw UsageError("\(problem.key.map { "--\($0)" } ?? "matrix"): \(problem.message)", command: args.command)
     }
     var configuration = RunConfiguration(matrix: matrix, seed: suite?.seed ?? 1, timeLimit: suite?.timeLimit,
                                          confidence: suite?.confidence ?? 0.99)
-    if let text = args.value("seed") {
-      guard let s = UInt64(text) else { throw UsageError("option '--seed' expects a non-negative integer, got '\(text)'", command: "run") }
-      configuration.seed = s
-    }
-    configuration.timeLimit = try args.number("time-limit", command: "run", where: { $0 > 0 }, expected: "a positive number of seconds") ?? configuration.timeLimit
-    configuration.budget = try WorkBudget(arguments: args, base: suite?.budget ?? WorkBudget(), command: "run")
-    configuration.confidence = try args.number("confidence", command: "run", where: { $0 > 0 && $0 < 1 }, expected: "a number strictly between 0 and 1") ?? configuration.confidence
-    if let dir = args.value("cache-dir") { configuration.cacheDirectory = dir }
-    if let text = args.value("smt-solver") {
-      guard let solver = ExternalSolver(rawValue: text) else {
-        throw UsageError("option '--smt-solver' expects z3, cvc5 or dreal, got '\(text)'", command: "run")
+    configuration.budget = suite?.budget ?? WorkBudget()
+    try configuration.apply(settings: args)
+    if let dir = args.value("cache-dir") {
+      guard matrix.blocks.contains(where: { $0.cacheModes.contains("warm") }) else {
+        throw UsageError("--cache-dir needs a warm job (--cache warm, or a suite whose matrix has warm): "
+                           + "warm is the only mode that reads the disk cache", command: args.command)
       }
-      configuration.smtSolver = solver
-    }
-    if let text = args.value("sequence") {
-      guard let kind = SampleSequence(rawValue: text) else {
-        throw UsageError("option '--sequence' expects uniform, halton or sobol, got '\(text)'", command: "run")
-      }
-      configuration.sequence = kind
+      configuration.cacheDirectory = dir
     }
     configuration.isolate = args.flags.contains("isolate")
-    configuration.jobTimeout = try args.number("job-timeout", command: "run", where: { $0 > 0 }, expected: "a positive number of seconds")
-    configuration.memoryLimitMB = try args.integer("memory-limit", in: 64...1_048_576, command: "run")
+    configuration.jobTimeout = try args.number("job-timeout", where: { $0 > 0 }, expected: "a positive number of seconds")
+    configuration.memoryLimitMB = try args.integer("memory-limit", in: 64...1_048_576)
     configuration.progress = !args.flags.contains("quiet") && Platform.isTerminal(2) && Platform.environment("CI") == nil
     return configuration
   }

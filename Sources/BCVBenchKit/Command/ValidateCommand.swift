@@ -1,46 +1,28 @@
 import BCVValidation
 
 /// `bcv-bench validate FILE --case ID`: one case, one strategy, a readable verdict.
-enum ValidateCommand {
-  static let options: [OptionSpec] = [
-    OptionSpec(name: "case", value: "ID", help: "the case to validate (required)"),
-    OptionSpec(name: "strategy", value: "NAME", help: "strategy (default sampling; \(StrategyCatalog.names.joined(separator: ", ")))"),
-    OptionSpec(name: "samples", value: "N", help: "samples per obligation (default 10000)"),
-    OptionSpec(name: "workers", value: "N", help: "worker threads (default 1)"),
-    OptionSpec(name: "seed", value: "S", help: "seed (default 1)"),
-    OptionSpec(name: "time-limit", value: "SECONDS", help: "budget per obligation"),
-    OptionSpec(name: "help", value: nil, help: "show this help"),
-  ]
+enum ValidateCommand: Command {
+  static let path = ["validate"]
+  static let summary = "Validates one case and prints its verdict, each obligation's outcome and any counterexample."
+  static let usage = "validate FILE --case ID [--strategy NAME] [options]"
+  static let optionGroups = [OptionGroup("validation", [.case, .strategy, .samples, .workers, .seed, .timeLimit])]
+  static let takesPositionals = true
 
-  static var help: String {
-    Help.render("bcv-bench validate FILE --case ID [--strategy NAME] [options]",
-                "Validates one case and prints its verdict, each obligation's outcome and any counterexample.",
-                options)
-  }
-
-  static func execute(_ words: [String]) throws -> ExitCode {
-    let args = try ParsedArguments(words, options: options, command: "validate")
-    if args.flags.contains("help") {
-      print(help)
-      return .success
-    }
+  static func execute(_ args: ParsedArguments) throws -> ExitCode {
     guard args.positionals.count == 1 else {
       throw UsageError(args.positionals.isEmpty ? "missing the corpus FILE" : "expected one FILE, got \(args.positionals.count)",
-                       command: "validate")
+                       command: args.command)
     }
-    guard let id = args.value("case") else { throw UsageError("missing '--case ID'", command: "validate") }
+    guard let id = args.value("case") else { throw UsageError("missing '--case ID'", command: args.command) }
     let name = args.value("strategy") ?? "sampling"
     guard let strategy = StrategyCatalog.named(name) else {
-      throw UsageError("unknown strategy '\(name)' (available: \(StrategyCatalog.names.joined(separator: ", ")))", command: "validate")
+      throw UsageError("unknown strategy '\(name)' (available: \(StrategyCatalog.names.joined(separator: ", ")))", command: args.command)
     }
     var settings = StrategySettings()
-    settings.samples = try args.integer("samples", in: 1...RunMatrix.maxSamples, command: "validate") ?? settings.samples
-    settings.workers = try args.integer("workers", in: 1...RunMatrix.maxWorkers, command: "validate") ?? settings.workers
-    if let text = args.value("seed") {
-      guard let s = UInt64(text) else { throw UsageError("option '--seed' expects a non-negative integer, got '\(text)'", command: "validate") }
-      settings.seed = s
-    }
-    settings.timeLimit = try args.number("time-limit", command: "validate", where: { $0 > 0 }, expected: "a positive number of seconds")
+    settings.samples = try args.integer("samples", in: 1...RunMatrix.maxSamples) ?? settings.samples
+    settings.workers = try args.integer("workers", in: 1...RunMatrix.maxWorkers) ?? settings.workers
+    settings.seed = try args.seed() ?? settings.seed
+    settings.timeLimit = try args.number("time-limit", where: { $0 > 0 }, expected: "a positive number of seconds")
     let file = args.positionals[0]
     let corpus = try CorpusLoader().load(paths: [file])
     guard let c = corpus.cases.first(where: { $0.id == id }) else {
