@@ -159,7 +159,7 @@ import Testing
     _ = try Self.arguments(["run", "--corpus", "c", "--gate", "--baseline", "b.json", "--lenient", "--no-confirm"])
     _ = try Self.arguments(["run", "--corpus", "c", "--isolate", "--job-timeout", "5", "--memory-limit", "512"])
     _ = try Self.arguments(["compare", "a", "b", "--lenient"])
-    _ = try Self.arguments(["run-job", "--corpus", "c", "--case", "x", "--strategy", "interval", "--memory-limit", "512"])
+    _ = try Self.arguments(["run-job", "--job", "{}"])
   }
 
   @Test func noCommandDeclaresAnOptionTwice() {
@@ -241,7 +241,7 @@ import Testing
 
   @Test(arguments: [["--seed", "-1"], ["--sequence", "random"], ["--smt-solver", "yices"], ["--confidence", "1"]])
   func badSettingsAreUsageErrorsOfTheCommandGiven(words: [String]) throws {
-    for path in [["run"], ["run-job"]] {
+    for path in [["run"], ["calibrate"]] {
       let args = try CommandLineParsing.arguments(path + words)
       var configuration = RunConfiguration()
       do {

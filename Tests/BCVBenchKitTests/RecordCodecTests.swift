@@ -102,3 +102,49 @@ import Testing
     }
   }
 }
+
+/// The run configuration's one encoding (results metadata, rerun, merge, the child process).
+@Suite struct RunConfigurationCodecTests {
+  @Test func aRunConfigurationReadsBackEqualInEveryRecordedField() throws {
+    var g = SeededGenerator(seed: propertyTestSeed ^ 0xC0DE)
+    for _ in 0..<100 {
+      var m = RunMatrix()
+      m.strategies = Array(StrategyID.names.shuffled(using: &g).prefix(1 + g.nextInt(below: 3)))
+      m.samples = [1 + g.nextInt(below: 100_000)]
+      m.workers = [1 + g.nextInt(below: 8), 9]
+      m.cacheModes = ["off", "cold", "warm"].shuffled(using: &g).prefix(1 + g.nextInt(below: 3)).map { $0 }
+      m.repetitions = 1 + g.nextInt(below: 9)
+      var c = RunConfiguration(matrix: m, seed: g.next(), timeLimit: g.nextInt(below: 2) == 0 ? nil : g.nextDouble(in: 0.01, 100),
+                               confidence: g.nextDouble(in: 0.5, 0.999))
+      c.budget = WorkBudget(maxBoxes: g.nextInt(below: 2) == 0 ? nil : 1 + g.nextInt(below: 1000), maxCoefficients: nil)
+      c.sequence = SampleSequence.allCases[g.nextInt(below: 3)]
+      c.smtSolver = g.nextInt(below: 2) == 0 ? nil : ExternalSolver.allCases[g.nextInt(below: 3)]
+      c.cacheDirectory = g.nextInt(below: 2) == 0 ? nil : "/tmp/cache \(g.nextInt(below: 9))"
+      c.isolate = g.nextInt(below: 2) == 0
+      c.jobTimeout = g.nextInt(below: 2) == 0 ? nil : g.nextDouble(in: 1, 100)
+      c.memoryLimitMB = g.nextInt(below: 2) == 0 ? nil : 64 + g.nextInt(below: 4096)
+      let text = JSONWriter.write(c.json)
+      let back = try RunConfiguration(json: try JSONParser.parse(text), file: "t", keyPrefix: "run")
+      #expect(back.matrix == c.matrix && back.seed == c.seed && back.timeLimit == c.timeLimit && back.budget == c.budget)
+      #expect(back.confidence == c.confidence && back.sequence == c.sequence && back.smtSolver == c.smtSolver)
+      #expect(back.cacheDirectory == c.cacheDirectory && back.isolate == c.isolate && back.jobTimeout == c.jobTimeout)
+      #expect(back.memoryLimitMB == c.memoryLimitMB)
+      // The child's document carries the same configuration and the job.
+      let job = Job(caseIndex: 0, strategy: m.strategies[0], samples: m.samples[0], workers: 2, cache: m.cacheModes[0], repetition: 3)
+      let spec = try IsolatedJob(json: try JSONParser.parse(JSONWriter.write(IsolatedJob(corpusFile: "f.json", caseID: "x", job: job,
+                                                                                        configuration: c).json)))
+      #expect(spec.job == job && spec.corpusFile == "f.json" && spec.caseID == "x" && !spec.configuration.isolate)
+      #expect(spec.configuration.seed == c.seed && spec.configuration.smtSolver == c.smtSolver && spec.configuration.budget == c.budget)
+    }
+  }
+
+  @Test func aConfigurationWithABadFieldNamesItsKey() throws {
+    let good = RunConfiguration().json.objectValue!
+    for (key, bad) in [("seed", JSONValue.number(3)), ("sequence", .string("random")), ("smtSolver", .string("yices")),
+                       ("timeLimit", .number(-1)), ("memoryLimitMB", .number(0))] {
+      let broken = JSONValue.object(JSONObject(good.keys.map { ($0, $0 == key ? bad : good[$0]!) }))
+      #expect(throws: InputError.self) { try RunConfiguration(json: broken, file: "f", keyPrefix: "run") }
+      do { _ = try RunConfiguration(json: broken, file: "f", keyPrefix: "run") } catch { #expect(error.key == "run.\(key)", "\(error)") }
+    }
+  }
+}

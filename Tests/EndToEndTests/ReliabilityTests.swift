@@ -31,6 +31,19 @@ import Testing
     #expect(try BenchProcess.run(common + ["--out", a]).status == 0)
     #expect(try BenchProcess.run(common + ["--isolate", "--out", b]).status == 0)
     #expect(try stableRows(a) == stableRows(b))
+    // Whole records, every field but the measurements: a child's record (one JSON document
+    // in, one record out) equals the in-process one.
+    func records(_ folder: String) throws -> [NSDictionary] {
+      let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/results.json")))
+      return ((json as! [String: Any])["results"] as! [[String: Any]]).map { r in
+        var r = r
+        for key in ["seconds", "cpuSeconds", "peakMemoryBytes", "timingLoops"] { r[key] = nil }
+        return r as NSDictionary
+      }
+    }
+    let inProcess = try records(a), isolated = try records(b)
+    #expect(inProcess.count == isolated.count && !inProcess.isEmpty)
+    for (x, y) in zip(inProcess, isolated) { #expect(x == y, "\(x)\nvs\n\(y)") }
   }
 
   @Test func aRunKilledWithSigkillResumesToTheSameResults() throws {

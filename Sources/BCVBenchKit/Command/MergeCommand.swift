@@ -82,11 +82,10 @@ enum MergeCommand: Command {
     // The canonical job order, re-expanded from the run's case list and matrix.
     let meta = first.metadata.objectValue
     let caseIDs = (meta?["caseIDs"]?.arrayValue ?? []).compactMap(\.stringValue)
-    guard let matrixJSON = meta?["matrix"] else { throw InputError(file: first.file, key: "run.matrix", "missing") }
-    let matrix = try RunMatrix(json: matrixJSON, source: first.file, keyPrefix: "run.matrix")
+    let configuration = try RunConfiguration(json: first.metadata, file: first.file, keyPrefix: "run")
     var order: [String: Int] = [:]
-    for (i, job) in matrix.jobs(caseCount: caseIDs.count).enumerated() {
-      order["\(caseIDs[job.caseIndex])|\(job.strategy)|\(job.samples)|\(job.workers)|\(job.cache)|\(job.repetition)"] = i
+    for (i, job) in configuration.matrix.jobs(caseCount: caseIDs.count).enumerated() {
+      order[configuration.jobKey(job, caseID: caseIDs[job.caseIndex]) + "|\(job.repetition)"] = i
     }
     func position(_ r: JobRecord) -> Int { order["\(r.jobKey)|\(r.repetition)"] ?? .max }
     let records = shards.flatMap(\.records).enumerated()

@@ -40,6 +40,7 @@ extension OptionSpec {
   // Isolation.
   static let isolate = OptionSpec(name: "isolate", value: nil, help: "run each job in a child process; crashes and hangs become 'error' rows")
   static let jobTimeout = OptionSpec(name: "job-timeout", value: "SECONDS", help: "kill a job's process after this long")
+  static let isolatedJob = OptionSpec(name: "job", value: "DOCUMENT", help: "the job and the run configuration as one JSON object")
   static let memoryLimit = OptionSpec(name: "memory-limit", value: "MB", help: "address-space cap of each job's process")
 
   // Output.

@@ -34,16 +34,15 @@ enum RerunCommand: Command {
   static func requestReproducing(_ original: RunResults) throws(InputError) -> RunRequest {
     let file = original.file
     guard let meta = original.metadata.objectValue, let paths = meta["corpusPaths"]?.arrayValue?.compactMap(\.stringValue),
-          let ids = meta["caseIDs"]?.arrayValue?.compactMap(\.stringValue), let m = meta["matrix"],
-          let seedText = meta["seed"]?.stringValue, let seed = UInt64(seedText) else {
+          let ids = meta["caseIDs"]?.arrayValue?.compactMap(\.stringValue) else {
       throw InputError(file: file, key: "run", "does not describe its run fully (corpusPaths, caseIDs, matrix, seed)")
     }
-    let matrix = try RunMatrix(json: m, source: file, keyPrefix: "run.matrix")
-    if let problem = matrix.validationErrors(source: file).first { throw problem }
-    var configuration = RunConfiguration(matrix: matrix, seed: seed, timeLimit: meta["timeLimit"]?.doubleValue,
-                                         confidence: meta["confidence"]?.doubleValue ?? 0.99)
-    if let b = meta["budget"] { configuration.budget = try WorkBudget(json: b, file: file, key: "run.budget") }
-    configuration.sequence = meta["sequence"]?.stringValue.flatMap(SampleSequence.init(rawValue:)) ?? .uniform
+    var configuration = try RunConfiguration(json: original.metadata, file: file, keyPrefix: "run")
+    if let problem = configuration.matrix.validationErrors(source: file).first { throw problem }
+    // Where the original run kept its cache, and whether it isolated jobs, belong to that
+    // machine; a rerun uses this one's defaults.
+    configuration.cacheDirectory = RunConfiguration().cacheDirectory
+    configuration.isolate = false
     let suite = meta["suiteFile"]?.stringValue.flatMap { try? SuiteLoader.load($0).suite }
     var request = RunRequest(suite: suite, corpusPaths: paths, selection: CaseSelection(tags: [], caseIDs: ids),
                              configuration: configuration)

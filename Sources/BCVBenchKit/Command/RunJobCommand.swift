@@ -5,39 +5,25 @@ import BCVValidation
 enum RunJobCommand: Command {
   static let path = ["run-job"]
   static let summary = "Runs one job and prints its record as JSON (used by 'run --isolate')."
-  static let usage = "run-job --corpus FILE --case ID --strategy NAME [options]"
-  static let discussion = "Internal: the parent passes its job's settings. --cache-dir is accepted with any cache mode here."
+  static let usage = "run-job --job DOCUMENT"
+  static let discussion = "Internal: DOCUMENT is the job and the parent's whole run configuration as one JSON object (IsolatedJob)."
   static let isHidden = true
-  static let optionGroups = [OptionGroup("job", [.corpus, .case, .strategy, .samples, .workers, .cacheMode, .cacheDirectory, .repetition]),
-                             .settings, OptionGroup("isolation", [.memoryLimit])]
+  static let optionGroups = [OptionGroup("job", [.isolatedJob])]
 
   static func execute(_ args: ParsedArguments) throws -> ExitCode {
-    guard let file = args.value("corpus"), let id = args.value("case"), let strategyName = args.value("strategy") else {
-      throw UsageError("run-job needs --corpus, --case and --strategy", command: args.command)
+    guard let text = args.value("job") else { throw UsageError("run-job needs --job DOCUMENT", command: args.command) }
+    let document: JSONValue
+    do { document = try JSONParser.parse(text) } catch let e {
+      throw InputError(file: "run-job --job", line: e.line, column: e.column, "not JSON: \(e.reason)")
     }
-    if let mb = try args.integer("memory-limit", in: 64...1_048_576) {
-      Platform.limitAddressSpace(megabytes: mb)
+    let spec = try IsolatedJob(json: document)
+    if let mb = spec.configuration.memoryLimitMB { Platform.limitAddressSpace(megabytes: mb) }
+    let corpus = try CorpusLoader().load(paths: [spec.corpusFile])
+    guard let c = corpus.cases.first(where: { $0.id == spec.caseID }) else {
+      throw InputError(file: spec.corpusFile, caseID: spec.caseID, "no such case")
     }
-    var matrix = RunMatrix()
-    matrix.strategies = [strategyName]
-    let samples = try args.integer("samples", in: 0...RunMatrix.maxSamples) ?? 10_000
-    matrix.samples = [max(1, samples)]
-    matrix.workers = [try args.integer("workers", in: 1...RunMatrix.maxWorkers) ?? 1]
-    matrix.cacheModes = [args.value("cache") ?? "off"]
-    if let problem = matrix.validationErrors(source: "run-job").first { throw InputError(key: problem.key, problem.message) }
-    var configuration = RunConfiguration(matrix: matrix)
-    try configuration.apply(settings: args)
-    configuration.cacheDirectory = args.value("cache-dir")
-    let corpus = try CorpusLoader().load(paths: [file])
-    guard let c = corpus.cases.first(where: { $0.id == id }) else {
-      throw InputError(file: file, caseID: id, "no such case")
-    }
-    let repetition = try args.integer("repetition", in: 0...RunMatrix.maxRepetitions) ?? 0
-    FaultInjection.injectIfAsked(caseID: id)
-    let job = Job(caseIndex: 0, strategy: strategyName, samples: samples, workers: matrix.workers[0],
-                  cache: matrix.cacheModes[0], repetition: repetition)
-    let plan = RunPlan(jobs: [job])
-    let (records, errors) = Runner(configuration: configuration).run([c], plan: plan)
+    FaultInjection.injectIfAsked(caseID: spec.caseID)
+    let (records, errors) = Runner(configuration: spec.configuration).run([c], plan: RunPlan(jobs: [spec.job]))
     if let e = errors.first { throw e }
     guard let record = records.first else { throw InternalFailure("the job produced no record") }
     print(JSONWriter.write(ResultsWriter.recordJSON(record), pretty: false), terminator: "")

@@ -67,13 +67,7 @@ public enum Provenance {
       ("corpusPaths", .array(request.corpusPaths.map { .string($0) })),
       ("corpusHash", .string(corpusHash(corpus))),
       ("caseIDs", .array(cases.map { .string($0.id) })),
-      ("seed", .string(String(configuration.seed))),
-      ("timeLimit", configuration.timeLimit.map { .number($0) } ?? .null),
-      ("budget", configuration.budget.json),
-      ("confidence", .number(configuration.confidence)),
-      ("sequence", .string(configuration.sequence.rawValue)),
       ("shard", request.shard.map { .string($0.description) } ?? .null),
-      ("matrix", configuration.matrix.json),
-    ]))
+    ] + configuration.jsonFields))
   }
 }

@@ -94,8 +94,7 @@ extension RunRequest {
     let wanted = Set(jobKeys)
     let all = RunPlan(matrix: configuration.matrix, caseCount: cases.count, shard: nil, seed: configuration.seed)
     let jobs = all.jobs.filter { job in
-      wanted.contains(JobRecord.key(caseID: cases[job.caseIndex].id, strategy: job.strategy, samples: job.samples,
-                                    workers: job.workers, cache: job.cache))
+      wanted.contains(configuration.jobKey(job, caseID: cases[job.caseIndex].id))
     }
     var order = Array(jobs.indices)
     var rng = SeededGenerator(seed: configuration.seed, stream: 0xC0_F1_A4)

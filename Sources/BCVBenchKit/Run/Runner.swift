@@ -161,15 +161,8 @@ public struct Runner {
   /// stdout — a crash, a signal, a hang past the deadline, a bad exit — is an `error`
   /// record saying why.
   func runIsolated(_ job: Job, _ c: CorpusCase, _ strategy: StrategyConfiguration) -> JobRecord {
-    var arguments = ["run-job", "--corpus", c.file, "--case", c.id, "--strategy", job.strategy,
-                     "--samples", "\(job.samples)", "--workers", "\(job.workers)", "--cache", job.cache,
-                     "--repetition", "\(job.repetition)", "--seed", "\(configuration.seed)",
-                     "--confidence", "\(configuration.confidence)", "--sequence", configuration.sequence.rawValue]
-    if let solver = configuration.smtSolver { arguments += ["--smt-solver", solver.rawValue] }
-    if let t = configuration.timeLimit { arguments += ["--time-limit", "\(t)"] }
-    arguments += configuration.budget.arguments
-    if let dir = configuration.cacheDirectory { arguments += ["--cache-dir", dir] }
-    if let mb = configuration.memoryLimitMB { arguments += ["--memory-limit", "\(mb)"] }
+    let spec = IsolatedJob(corpusFile: c.file, caseID: c.id, job: job, configuration: configuration)
+    let arguments = ["run-job", "--job", JSONWriter.write(spec.json, pretty: false).trimmed]
     let outcome = Platform.run(Platform.executablePath, arguments: arguments, timeout: configuration.effectiveJobTimeout)
     if outcome.exitStatus == 0, let value = try? JSONParser.parse(outcome.stdout),
        var record = try? ResultsReader.record(value, key: "stdout", file: "run-job") {
