@@ -109,10 +109,10 @@ import Testing
     var g = SeededGenerator(seed: propertyTestSeed ^ 0xC0DE)
     for _ in 0..<100 {
       var m = RunMatrix()
-      m.strategies = Array(StrategyID.names.shuffled(using: &g).prefix(1 + g.nextInt(below: 3)))
+      m.strategies = Array(StrategyID.allCases.shuffled(using: &g).prefix(1 + g.nextInt(below: 3)))
       m.samples = [1 + g.nextInt(below: 100_000)]
       m.workers = [1 + g.nextInt(below: 8), 9]
-      m.cacheModes = ["off", "cold", "warm"].shuffled(using: &g).prefix(1 + g.nextInt(below: 3)).map { $0 }
+      m.cacheModes = CacheMode.allCases.shuffled(using: &g).prefix(1 + g.nextInt(below: 3)).map { $0 }
       m.repetitions = 1 + g.nextInt(below: 9)
       var c = RunConfiguration(matrix: m, seed: g.next(), timeLimit: g.nextInt(below: 2) == 0 ? nil : g.nextDouble(in: 0.01, 100),
                                confidence: g.nextDouble(in: 0.5, 0.999))

@@ -124,3 +124,20 @@ extension String {
     return String(s)
   }
 }
+
+extension ParsedArguments {
+  /// A comma-separated list of names read as values of a type (`--strategies`, `--cache`):
+  /// nil when the option is absent; a usage error naming the option, the unknown name and
+  /// the known ones otherwise.
+  func names<T>(_ name: String, _ what: String, _ known: [String], _ make: (String) -> T?) throws(UsageError) -> [T]? {
+    guard let items = list(name) else { return nil }
+    var result: [T] = []
+    for item in items {
+      guard let value = make(item) else {
+        throw UsageError("option '--\(name)': unknown \(what) '\(item)' (available: \(known.joined(separator: ", ")))", command: command)
+      }
+      result.append(value)
+    }
+    return result
+  }
+}

@@ -30,7 +30,7 @@ enum ListCommand: Command {
     let matrix = suite?.matrix ?? RunMatrix()
     let jobs = matrix.jobs(caseCount: cases.count).count
     for (i, b) in matrix.blocks.enumerated() {
-      print("block \(i + 1): strategies \(b.strategies.joined(separator: ",")) × samples \(b.samples.map(String.init).joined(separator: ",")) × workers \(b.workers.map(String.init).joined(separator: ",")) × cache \(b.cacheModes.joined(separator: ",")) × \(b.repetitions) repetitions (+\(b.warmup) warm-up)")
+      print("block \(i + 1): strategies \(b.strategies.map(\.name).joined(separator: ",")) × samples \(b.samples.map(String.init).joined(separator: ",")) × workers \(b.workers.map(String.init).joined(separator: ",")) × cache \(b.cacheModes.map(\.rawValue).joined(separator: ",")) × \(b.repetitions) repetitions (+\(b.warmup) warm-up)")
     }
     print("\(cases.count) cases, \(matrix.blocks.count) matrix block(s): \(jobs) jobs")
     return .success

@@ -111,12 +111,12 @@ enum RunCommand: Command {
     // Matrix flags replace a suite's matrix blocks with one block: its first, as modified.
     let flags = ["strategies", "samples", "workers", "repetitions", "warmup", "cache"]
     if flags.contains(where: { args.values[$0] != nil }) { matrix.additionalBlocks = [] }
-    if let s = args.list("strategies") { matrix.strategies = s }
+    if let s = try args.names("strategies", "strategy", StrategyID.names, StrategyID.init(name:)) { matrix.strategies = s }
     if let n = try args.integers("samples", in: 1...RunMatrix.maxSamples) { matrix.samples = n }
     if let w = try args.integers("workers", in: 1...RunMatrix.maxWorkers) { matrix.workers = w }
     if let r = try args.integer("repetitions", in: 1...RunMatrix.maxRepetitions) { matrix.repetitions = r }
     if let w = try args.integer("warmup", in: 0...RunMatrix.maxRepetitions) { matrix.warmup = w }
-    if let modes = args.list("cache") { matrix.cacheModes = modes }
+    if let modes = try args.names("cache", "cache mode", CacheMode.names, CacheMode.init(rawValue:)) { matrix.cacheModes = modes }
     if let problem = matrix.validationErrors(source: "command line").first {
       throw UsageError("\(problem.key.map { "--\($0)" } ?? "matrix"): \(problem.message)", command: args.command)
     }
@@ -125,7 +125,7 @@ enum RunCommand: Command {
     configuration.budget = suite?.budget ?? WorkBudget()
     try configuration.apply(settings: args)
     if let dir = args.value("cache-dir") {
-      guard matrix.blocks.contains(where: { $0.cacheModes.contains("warm") }) else {
+      guard matrix.blocks.contains(where: { $0.cacheModes.contains(.warm) }) else {
         throw UsageError("--cache-dir needs a warm job (--cache warm, or a suite whose matrix has warm): "
                            + "warm is the only mode that reads the disk cache", command: args.command)
       }

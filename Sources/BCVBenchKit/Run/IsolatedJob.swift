@@ -22,8 +22,8 @@ public struct IsolatedJob: Sendable {
     .object(JSONObject([
       ("corpus", .string(corpusFile)), ("case", .string(caseID)),
       ("job", .object(JSONObject([
-        ("strategy", .string(job.strategy)), ("samples", .number(job.samples)), ("workers", .number(job.workers)),
-        ("cache", .string(job.cache)), ("repetition", .number(job.repetition)),
+        ("strategy", .string(job.strategy.name)), ("samples", .number(job.samples)), ("workers", .number(job.workers)),
+        ("cache", .string(job.cache.rawValue)), ("repetition", .number(job.repetition)),
       ]))),
       ("configuration", configuration.json),
     ]))
@@ -36,9 +36,10 @@ public struct IsolatedJob: Sendable {
           let j = o["job"]?.objectValue, let c = o["configuration"] else {
       throw InputError(file: file, "expected an object with corpus, case, job and configuration")
     }
-    guard let strategy = j["strategy"]?.stringValue, let samples = j["samples"]?.intValue, let workers = j["workers"]?.intValue,
-          let cache = j["cache"]?.stringValue, let repetition = j["repetition"]?.intValue else {
-      throw InputError(file: file, key: "job", "expected strategy, samples, workers, cache and repetition")
+    guard let strategy = j["strategy"]?.stringValue.flatMap(StrategyID.init(name:)), let samples = j["samples"]?.intValue,
+          let workers = j["workers"]?.intValue, let cache = j["cache"]?.stringValue.flatMap(CacheMode.init(rawValue:)),
+          let repetition = j["repetition"]?.intValue else {
+      throw InputError(file: file, key: "job", "expected a known strategy, samples, workers, a cache mode and repetition")
     }
     var configuration = try RunConfiguration(json: c, file: file, keyPrefix: "configuration")
     configuration.matrix.strategies = [strategy]

@@ -73,7 +73,7 @@ extension RunConfiguration {
   /// this configuration (`smt+z3` with a solver), so the jobs of a run and its records are
   /// matched by one rule.
   public func jobKey(_ job: Job, caseID: String) -> String {
-    JobRecord.key(caseID: caseID, strategy: strategyConfiguration(for: job)?.label ?? job.strategy, samples: job.samples,
-                  workers: job.workers, cache: job.cache)
+    JobRecord.key(caseID: caseID, strategy: strategyConfiguration(for: job).label, samples: job.samples,
+                  workers: job.workers, cache: job.cache.rawValue)
   }
 }

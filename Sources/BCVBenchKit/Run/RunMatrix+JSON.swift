@@ -1,13 +1,15 @@
+import BCVValidation
+
 /// The matrix as results metadata records it: one object per block (an object for a
 /// single block, a list for several), read back by `rerun` and `merge`.
 extension RunMatrix {
   public var json: JSONValue {
     let blocks = self.blocks.map { b -> JSONValue in
       .object(JSONObject([
-        ("strategies", .array(b.strategies.map { .string($0) })),
+        ("strategies", .array(b.strategies.map { .string($0.name) })),
         ("samples", .array(b.samples.map { .number($0) })),
         ("workers", .array(b.workers.map { .number($0) })),
-        ("cache", .array(b.cacheModes.map { .string($0) })),
+        ("cache", .array(b.cacheModes.map { .string($0.rawValue) })),
         ("repetitions", .number(b.repetitions)),
         ("warmup", .number(b.warmup)),
       ]))
@@ -47,10 +49,21 @@ extension RunMatrix {
       guard let n = v.intValue else { throw InputError(file: source, key: "\(keyPrefix).\(key)", "expected an integer") }
       return n
     }
-    strategies = try strings("strategies") ?? strategies
+    func names<T>(_ key: String, _ what: String, _ known: [String], _ make: (String) -> T?) throws(InputError) -> [T]? {
+      guard let list = try strings(key) else { return nil }
+      var result: [T] = []
+      for name in list {
+        guard let value = make(name) else {
+          throw InputError(file: source, key: "\(keyPrefix).\(key)", "unknown \(what) '\(name)' (available: \(known.joined(separator: ", ")))")
+        }
+        result.append(value)
+      }
+      return result
+    }
+    strategies = try names("strategies", "strategy", StrategyID.names, StrategyID.init(name:)) ?? strategies
     samples = try integers("samples") ?? samples
     workers = try integers("workers") ?? workers
-    cacheModes = try strings("cache") ?? cacheModes
+    cacheModes = try names("cache", "cache mode", CacheMode.names, CacheMode.init(rawValue:)) ?? cacheModes
     repetitions = try integer("repetitions") ?? repetitions
     warmup = try integer("warmup") ?? warmup
   }

@@ -3,10 +3,10 @@ import BCVValidation
 /// The run matrix: strategies × sample counts × worker counts × cache modes ×
 /// repetitions, applied to every selected case.
 public struct RunMatrix: Sendable, Hashable {
-  public var strategies: [String] = ["sampling"]
+  public var strategies: [StrategyID] = [.sampling]
   public var samples: [Int] = [10_000]
   public var workers: [Int] = [1]
-  public var cacheModes: [String] = ["off"]
+  public var cacheModes: [CacheMode] = [.off]
   public var repetitions: Int = 1
   /// Untimed runs of each job before the measured repetitions.
   public var warmup: Int = 0
@@ -28,26 +28,20 @@ public struct RunMatrix: Sendable, Hashable {
   public static let maxSamples = 100_000_000
   public static let maxWorkers = 256
   public static let maxRepetitions = 1_000
-  /// `off`: no cache. `cold`: each job starts from an empty cache (the cost of misses and
-  /// stores). `warm`: the shared two-level cache (memory, then the disk folder), primed by
-  /// one untimed execution of the job, so a warm job's hits and counters do not depend on
-  /// what earlier runs left on disk (answers that hit a time limit are never stored, so
-  /// they stay misses).
-  public static let knownCacheModes = ["off", "cold", "warm"]
 }
 
 /// One cell of the matrix for one case.
 public struct Job: Sendable, Hashable {
   public var caseIndex: Int
-  public var strategy: String
+  public var strategy: StrategyID
   public var samples: Int
   public var workers: Int
-  public var cache: String
+  public var cache: CacheMode
   public var repetition: Int
   /// Untimed runs before the first repetition (from the job's matrix block).
   public var warmup: Int = 0
 
-  public init(caseIndex: Int, strategy: String, samples: Int, workers: Int, cache: String, repetition: Int, warmup: Int = 0) {
+  public init(caseIndex: Int, strategy: StrategyID, samples: Int, workers: Int, cache: CacheMode, repetition: Int, warmup: Int = 0) {
     self.caseIndex = caseIndex
     self.strategy = strategy
     self.samples = samples
@@ -74,7 +68,7 @@ extension RunMatrix {
   func cellJobs(caseIndex c: Int) -> [Job] {
     var jobs: [Job] = []
     for s in strategies {
-      let sweep = StrategyCatalog.named(s)?.usesSamples ?? true ? samples : [0]
+      let sweep = s.usesSamples ? samples : [0]
       for n in sweep {
         for w in workers {
           for mode in cacheModes {
@@ -93,7 +87,7 @@ extension RunMatrix {
     var errors = blocks.count > 1 ? blocks.flatMap { $0.validationErrors(source: source) } : blockErrors(source: source)
     var seen = Set<String>()
     for job in jobs(caseCount: 1) where job.repetition == 0 {
-      let key = "\(job.strategy)|\(job.samples)|\(job.workers)|\(job.cache)"
+      let key = "\(job.strategy.name)|\(job.samples)|\(job.workers)|\(job.cache.rawValue)"
       if !seen.insert(key).inserted {
         errors.append(InputError(file: source, key: "matrix", "the cell \(key) appears in more than one block"))
       }
@@ -105,17 +99,11 @@ extension RunMatrix {
     var errors: [InputError] = []
     func bad(_ key: String, _ message: String) { errors.append(InputError(file: source, key: key, message)) }
     if strategies.isEmpty { bad("strategies", "names no strategy") }
-    for s in strategies where StrategyCatalog.named(s) == nil {
-      bad("strategies", "unknown strategy '\(s)' (available: \(StrategyCatalog.names.joined(separator: ", ")))")
-    }
     if samples.isEmpty { bad("samples", "lists no sample count") }
     for n in samples where n < 1 || n > Self.maxSamples { bad("samples", "\(n) is outside 1...\(Self.maxSamples)") }
     if workers.isEmpty { bad("workers", "lists no worker count") }
     for w in workers where w < 1 || w > Self.maxWorkers { bad("workers", "\(w) is outside 1...\(Self.maxWorkers)") }
     if cacheModes.isEmpty { bad("cache", "lists no cache mode") }
-    for m in cacheModes where !Self.knownCacheModes.contains(m) {
-      bad("cache", "unknown cache mode '\(m)' (available: \(Self.knownCacheModes.joined(separator: ", ")))")
-    }
     if repetitions < 1 || repetitions > Self.maxRepetitions { bad("repetitions", "\(repetitions) is outside 1...\(Self.maxRepetitions)") }
     if warmup < 0 || warmup > Self.maxRepetitions { bad("warmup", "\(warmup) is outside 0...\(Self.maxRepetitions)") }
     return errors

@@ -40,10 +40,9 @@ public struct RunConfiguration: Sendable {
   }
 
   /// The job's strategy with every setting that can change its answers: what its cache
-  /// key, its results label and the gate's job identity derive from. nil for a strategy
-  /// name this build does not know (the matrix's validation reports those).
-  public func strategyConfiguration(for job: Job) -> StrategyConfiguration? {
-    StrategyID(name: job.strategy).map { StrategyConfiguration($0, settings: settings(for: job)) }
+  /// key, its results label and the gate's job identity derive from.
+  public func strategyConfiguration(for job: Job) -> StrategyConfiguration {
+    StrategyConfiguration(job.strategy, settings: settings(for: job))
   }
 
   func settings(for job: Job) -> StrategySettings {
@@ -81,7 +80,7 @@ public struct Runner {
     var compiled: [[CompiledObligation]?] = []
     var fingerprints: [[String]] = []
     var errors: [InputError] = []
-    let usesCache = plan.jobs.contains { $0.cache != "off" }
+    let usesCache = plan.jobs.contains { $0.cache != .off }
     for c in cases {
       do {
         let obligations = try c.problem.obligations()
@@ -95,7 +94,8 @@ public struct Runner {
     }
     // Warm-up runs first, untimed, in canonical order.
     for job in plan.jobs where job.repetition == 0 && job.warmup > 0 && !configuration.isolate {
-      guard let obligations = compiled[job.caseIndex], let strategy = configuration.strategyConfiguration(for: job) else { continue }
+      guard let obligations = compiled[job.caseIndex] else { continue }
+      let strategy = configuration.strategyConfiguration(for: job)
       for _ in 0..<job.warmup {
         _ = execute(job, obligations, fingerprints[job.caseIndex], strategy)
       }
@@ -105,8 +105,8 @@ public struct Runner {
     let progress = ProgressLine(enabled: configuration.progress, total: plan.jobs.count)
     for (n, index) in plan.executionOrder.enumerated() where slots[index] == nil {
       let job = plan.jobs[index]
-      guard let obligations = compiled[job.caseIndex],
-            let strategy = configuration.strategyConfiguration(for: job) else { continue }
+      guard let obligations = compiled[job.caseIndex] else { continue }
+      let strategy = configuration.strategyConfiguration(for: job)
       let c = cases[job.caseIndex]
       progress.update(done: n, label: "\(c.id) \(job.strategy)")
       var record = configuration.isolate ? runIsolated(job, c, strategy) : runInProcess(job, c, obligations, fingerprints[job.caseIndex], strategy)
@@ -131,7 +131,7 @@ public struct Runner {
     // A warm job measures answers the cache already holds: it is primed by one untimed
     // execution, so its hits and counters are the same on a fresh machine as after many
     // runs, whatever an earlier run left in the disk folder.
-    if job.cache == "warm" { _ = execute(job, obligations, fingerprints, strategy) }
+    if job.cache == .warm { _ = execute(job, obligations, fingerprints, strategy) }
     var cpuBefore = Platform.cpuSeconds()
     let clock = Stopwatch()
     let (verdict, hits, misses) = execute(job, obligations, fingerprints, strategy)
@@ -140,7 +140,7 @@ public struct Runner {
     // A job too short to time alone is timed over back-to-back executions (answers and
     // counters come from the first, and are deterministic anyway); not for warm-cache
     // jobs, whose later executions would all be cache hits.
-    if seconds < Self.minimumTimedSeconds && job.cache != "warm" {
+    if seconds < Self.minimumTimedSeconds && job.cache != .warm {
       loops = min(Self.maximumTimingLoops, Int((Self.minimumTimedSeconds / max(seconds, 1e-7)).rounded(.up)))
       cpuBefore = Platform.cpuSeconds()
       let batch = Stopwatch()
@@ -178,7 +178,7 @@ public struct Runner {
       let tail = outcome.stderr.split(separator: "\n").last.map(String.init) ?? ""
       reason = "exited with status \(outcome.exitStatus ?? -1)" + (tail.isEmpty ? "" : ": \(tail)")
     }
-    return JobRecord(caseID: c.id, strategy: strategy.label, samples: job.samples, workers: job.workers, cache: job.cache,
+    return JobRecord(caseID: c.id, strategy: strategy.label, samples: job.samples, workers: job.workers, cache: job.cache.rawValue,
                      repetition: job.repetition, verdict: .unknown, proof: false, violates: nil, counterexample: nil,
                      expected: c.expected?.verdict, outcome: .error, seconds: outcome.seconds, evaluations: 0, boxes: 0,
                      reason: reason, obligations: [])
@@ -189,11 +189,11 @@ public struct Runner {
   func execute(_ job: Job, _ obligations: [CompiledObligation], _ fingerprints: [String],
                _ strategy: StrategyConfiguration) -> (Verdict, Int, Int) {
     switch job.cache {
-    case "cold":
+    case .cold:
       return CachedValidation.validate(obligations, fingerprints: fingerprints, configuration: strategy, cache: MemoryCache())
-    case "warm":
+    case .warm:
       return CachedValidation.validate(obligations, fingerprints: fingerprints, configuration: strategy, cache: sharedCache)
-    default:
+    case .off:
       return (strategy.make().validate(obligations, settings: strategy.settings), 0, 0)
     }
   }
