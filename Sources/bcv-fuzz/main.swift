@@ -1,6 +1,7 @@
 // `make fuzz`: hostile-input testing of the corpus loader, suite loader and expression
 // parser. Usage: bcv-fuzz [INPUTS] [SEED]   (default 100000 inputs, seed 1)
 import BCVBenchKit
+import BCVPlatform
 import Foundation
 
 let arguments = CommandLine.arguments.dropFirst()

@@ -1,31 +1,30 @@
+import BCVPlatform
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// A cache in a folder that outlives the process: one file per entry, bounded in total
 /// size, safe with concurrent writers in other processes.
 ///
-/// Guarantees: an entry is written to a temporary file and renamed into place, so a reader
-/// sees a whole entry or none; every entry carries the SHA-256 of its key and body, so a
+/// Guarantees: an entry is written by `AtomicFile` (a temporary file renamed into place),
+/// so a reader sees a whole entry or none; every entry carries the SHA-256 of its key and body, so a
 /// truncated, corrupted or misplaced file is detected, counted in `corrupt`, treated as a
 /// miss and replaced on the next store — never trusted. When the folder grows past
 /// `maxBytes`, the least recently used entries (by modification time, refreshed on every
 /// hit) are deleted until it is under 90% of the bound.
 public final class DiskCache: ResultCache, @unchecked Sendable {
   static let header = "bcv-cache/1"
+  /// Entries are synced to disk like every other atomic write (see `AtomicFile.Durability`).
+  static let durability = AtomicFile.Durability.synced
   public let directory: String
   public let maxBytes: Int
   private let lock = NSLock()
   private var stats = CacheStatistics()
   private var approximateBytes: Int
-  private var sequence = 0
 
   public init(directory: String, maxBytes: Int = 256 << 20) {
     precondition(maxBytes > 0, "maxBytes must be positive, got \(maxBytes)")
     self.directory = directory
     self.maxBytes = maxBytes
-    try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    try? Platform.createDirectories(directory)
     approximateBytes = Self.entryFiles(in: directory).reduce(0) { $0 + $1.size }
   }
 
@@ -50,7 +49,7 @@ public final class DiskCache: ResultCache, @unchecked Sendable {
       }
       return nil
     }
-    _ = utimes(file, nil)
+    Platform.touch(file)
     lock.withLock { stats.hits += 1 }
     return result
   }
@@ -58,17 +57,9 @@ public final class DiskCache: ResultCache, @unchecked Sendable {
   public func store(_ key: String, _ result: ObligationResult) {
     let body = CacheEntryCodec.encode(result)
     let text = "\(Self.header) \(SHA256.hex(of: key + "\n" + body))\n\(key)\n\(body)"
-    let file = path(for: key)
-    let folder = (file as NSString).deletingLastPathComponent
-    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    let n = lock.withLock { () -> Int in
-      sequence += 1
-      return sequence
-    }
-    let temporary = "\(folder)/.tmp-\(getpid())-\(n)-\(UInt32.random(in: 0...UInt32.max))"
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else { return }
-    guard rename(temporary, file) == 0 else {
-      unlink(temporary)
+    do {
+      try AtomicFile.write(text, to: path(for: key), durability: Self.durability)
+    } catch {
       return
     }
     let overBound = lock.withLock { () -> Bool in
@@ -82,7 +73,7 @@ public final class DiskCache: ResultCache, @unchecked Sendable {
   public func removeAll() {
     lock.withLock {
       try? FileManager.default.removeItem(atPath: directory)
-      try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      try? Platform.createDirectories(directory)
       approximateBytes = 0
     }
   }
@@ -94,7 +85,7 @@ public final class DiskCache: ResultCache, @unchecked Sendable {
     files.sort { ($0.modified, $0.path) < ($1.modified, $1.path) }
     var evicted = 0
     for f in files where total > maxBytes * 9 / 10 {
-      if unlink(f.path) == 0 {
+      if Platform.removeFile(f.path) {
         total -= f.size
         evicted += 1
       }
@@ -123,9 +114,8 @@ public final class DiskCache: ResultCache, @unchecked Sendable {
     while let relative = enumerator.nextObject() as? String {
       guard relative.hasSuffix(".entry") else { continue }
       let full = directory + "/" + relative
-      var info = stat()
-      guard stat(full, &info) == 0 else { continue }
-      result.append((full, Int(info.st_size), Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) * 1e-9))
+      guard let info = Platform.fileInfo(full) else { continue }
+      result.append((full, info.size, info.modified))
     }
     return result
   }

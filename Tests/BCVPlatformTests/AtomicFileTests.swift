@@ -1,4 +1,4 @@
-import BCVBenchKit
+import BCVPlatform
 import Foundation
 import Testing
 

@@ -2,7 +2,12 @@ import Foundation
 import Glibc
 
 /// The operating system behind one door: clocks, resource usage, the terminal, the
-/// environment and the file system. Nothing else in the package calls Glibc for these.
+/// environment, the machine's identity, files (`Platform+Files.swift`, `AtomicFile`,
+/// `AppendingFile`) and child processes (`Platform+Process.swift`, `Platform+Run.swift`).
+///
+/// `BCVPlatform` is the only module that imports Glibc; every other module reaches the
+/// operating system through it (and libm through `Libm`). A test
+/// (`GlibcImportTests`) keeps it that way.
 public enum Platform {
   /// The peak resident set size of this process so far, in bytes (`getrusage`; Linux
   /// reports kibibytes).
@@ -18,6 +23,7 @@ public enum Platform {
 
   /// A reading of the monotonic clock in nanoseconds: only differences are meaningful,
   /// and they are never negative (`CLOCK_MONOTONIC`).
+  @inlinable
   public static func monotonicNanoseconds() -> UInt64 {
     var time = timespec()
     clock_gettime(CLOCK_MONOTONIC, &time)
@@ -79,46 +85,20 @@ public enum Platform {
     return String(cString: pointer)
   }
 
-  /// Every file under the directory `path` (recursively) whose name ends in "." + `ext`
-  /// (`ext` may be given with or without its dot), as `path` + "/" + relative path, sorted
-  /// by UTF-8 bytes.
-  ///
-  /// Hidden entries (names starting with ".") are skipped. Symbolic links are followed, but
-  /// a directory already visited is not entered again, so link cycles end. A directory
-  /// that cannot be read is an error naming it.
-  public static func listFiles(under path: String, withExtension ext: String) throws(FileError) -> [String] {
-    let suffix = ext.hasPrefix(".") ? ext : "." + ext
-    let root = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
-    var info = stat()
-    guard stat(root, &info) == 0 else { throw FileError.fromErrno(root) }
-    guard isDirectoryMode(info.st_mode) else { throw FileError(path: root, reason: "not a directory") }
-    var visited: Set<[UInt64]> = [[UInt64(info.st_dev), UInt64(info.st_ino)]]
-    var pending = [root]
-    var found: [String] = []
-    while let directory = pending.popLast() {
-      for name in try entries(of: directory) where !name.hasPrefix(".") {
-        let child = directory == "/" ? "/" + name : directory + "/" + name
-        guard stat(child, &info) == 0 else { continue }  // a dangling link
-        if isDirectoryMode(info.st_mode) {
-          if visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted { pending.append(child) }
-        } else if name.hasSuffix(suffix) && name.count > suffix.count {
-          found.append(child)
-        }
-      }
-    }
-    return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+  /// Suspends the calling thread for at least `seconds` (negative: not at all), resuming
+  /// after interruptions by signals until the whole time has passed.
+  public static func sleep(seconds: Double) {
+    guard seconds > 0 else { return }
+    let clamped = min(seconds, 3.2e7)
+    var request = timespec(tv_sec: Int(clamped), tv_nsec: Int((clamped - clamped.rounded(.down)) * 1e9))
+    var remaining = timespec()
+    while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
   }
 
-  /// Whether `path` names a directory (following symbolic links).
-  public static func isDirectory(_ path: String) -> Bool {
-    var info = stat()
-    return stat(path, &info) == 0 && isDirectoryMode(info.st_mode)
-  }
-
-  /// Whether anything exists at `path` (following symbolic links).
-  public static func fileExists(_ path: String) -> Bool {
-    var info = stat()
-    return stat(path, &info) == 0
+  /// Gives up the processor to another runnable thread (`sched_yield`), for polling loops.
+  @inlinable
+  public static func yieldProcessor() {
+    _ = sched_yield()
   }
 
   // MARK: Helpers
@@ -133,10 +113,6 @@ public enum Platform {
     Double(t.tv_sec) + Double(t.tv_usec) * 1e-6
   }
 
-  private static func isDirectoryMode(_ mode: mode_t) -> Bool {
-    mode & S_IFMT == S_IFDIR
-  }
-
   private static func unameFields() -> (sysname: String, release: String, machine: String) {
     var names = utsname()
     uname(&names)
@@ -146,39 +122,5 @@ public enum Platform {
       }
     }
     return (text(names.sysname), text(names.release), text(names.machine))
-  }
-
-  /// The names in `directory`, other than "." and "..".
-  private static func entries(of directory: String) throws(FileError) -> [String] {
-    guard let stream = opendir(directory) else { throw FileError.fromErrno(directory) }
-    defer { closedir(stream) }
-    var names: [String] = []
-    while true {
-      errno = 0
-      guard let entry = readdir(stream) else {
-        if errno != 0 { throw FileError.fromErrno(directory) }
-        return names
-      }
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-      }
-      if name != "." && name != ".." { names.append(name) }
-    }
-  }
-}
-
-/// Measures elapsed wall time on the monotonic clock, which system clock changes do not
-/// affect.
-public struct Stopwatch: Sendable {
-  private let start: UInt64
-
-  /// A stopwatch started now.
-  public init() {
-    start = Platform.monotonicNanoseconds()
-  }
-
-  /// The seconds since this stopwatch was started.
-  public var elapsedSeconds: Double {
-    Double(Platform.monotonicNanoseconds() - start) * 1e-9
   }
 }
