@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 
 /// Files and folders: listing, existence, size and time, creation, removal, and finding
@@ -65,6 +66,14 @@ extension Platform {
   @discardableResult
   public static func removeFile(_ path: String) -> Bool {
     unlink(path) == 0
+  }
+
+  /// Removes `path` and, if it is a folder, everything under it (symbolic links are
+  /// removed, not followed). Returns false if something could not be removed or nothing
+  /// was there.
+  @discardableResult
+  public static func removeTree(_ path: String) -> Bool {
+    (try? FileManager.default.removeItem(atPath: path)) != nil
   }
 
   /// Creates `directory` and its missing ancestors, like `mkdir -p` (mode 0755 less the

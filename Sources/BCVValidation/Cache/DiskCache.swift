@@ -42,7 +42,7 @@ public final class DiskCache: ResultCache, @unchecked Sendable {
 
   public func lookup(_ key: String) -> ObligationResult? {
     let file = path(for: key)
-    guard let data = FileManager.default.contents(atPath: file) else {
+    guard let data = try? AtomicFile.read(file) else {
       lock.withLock { stats.misses += 1 }
       return nil
     }
@@ -76,7 +76,7 @@ public final class DiskCache: ResultCache, @unchecked Sendable {
 
   public func removeAll() {
     lock.withLock {
-      try? FileManager.default.removeItem(atPath: directory)
+      Platform.removeTree(directory)
       try? Platform.createDirectories(directory)
       approximateBytes = 0
     }
@@ -100,8 +100,8 @@ public final class DiskCache: ResultCache, @unchecked Sendable {
     }
   }
 
-  static func parse(_ data: Data, key: String) -> ObligationResult? {
-    guard let text = String(data: data, encoding: .utf8) else { return nil }
+  static func parse(_ data: [UInt8], key: String) -> ObligationResult? {
+    guard let text = String(validating: data, as: UTF8.self) else { return nil }
     let parts = text.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
     guard parts.count == 3 else { return nil }
     let head = parts[0].split(separator: " ")
@@ -113,12 +113,10 @@ public final class DiskCache: ResultCache, @unchecked Sendable {
 
   /// Every entry file under `directory`, with its size and modification time.
   public static func entryFiles(in directory: String) -> [(path: String, size: Int, modified: Double)] {
-    guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+    guard let files = try? Platform.listFiles(under: directory, withExtension: "entry") else { return [] }
     var result: [(String, Int, Double)] = []
-    while let relative = enumerator.nextObject() as? String {
-      guard relative.hasSuffix(".entry") else { continue }
-      let full = directory + "/" + relative
-      guard let info = Platform.fileInfo(full) else { continue }
+    for full in files {
+      guard let info = Platform.fileInfo(full) else { continue }  // evicted meanwhile
       result.append((full, info.size, info.modified))
     }
     return result
