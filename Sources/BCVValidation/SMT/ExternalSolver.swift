@@ -1,4 +1,5 @@
 import BCVPlatform
+import Foundation
 
 /// An SMT solver run as a subprocess on an `SMTLIB2` script.
 ///
@@ -168,8 +169,8 @@ private final class SolverVersions: @unchecked Sendable {
     if let cached = known[solver] { return cached }
     var version: String?
     if let path = solver.locate() {
-      let output = try? SolverProcess.run(executable: path, arguments: ["--version"], timeout: 10)
-      version = ExternalSolver.parseVersion((output?.stdout ?? "") + (output?.stderr ?? ""))
+      let output = Platform.run(path, arguments: ["--version"], timeout: 10, outputLimit: ExternalSolver.outputLimit)
+      version = ExternalSolver.parseVersion(output.launchFailure == nil ? output.stdout + output.stderr : "")
     }
     known[solver] = .some(version)
     return version
