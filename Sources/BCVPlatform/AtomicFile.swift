@@ -38,7 +38,7 @@ public enum AtomicFile {
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw FileError.fromErrno(path, "cannot create temporary file") }
     do throws(FileError) {
-      try writeAll(bytes, to: fd, path: path)
+      guard Platform.writeFully(fd, bytes) else { throw FileError.fromErrno(path, "write") }
       guard durability == .unsynced || fsync(fd) == 0 else { throw FileError.fromErrno(path, "fsync") }
     } catch {
       close(fd)
@@ -103,18 +103,6 @@ public enum AtomicFile {
   }
 
   // MARK: Helpers
-
-  static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(FileError) {
-    var offset = 0
-    while offset < bytes.count {
-      let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw FileError.fromErrno(path, "write")
-      }
-      offset += n
-    }
-  }
 
   /// Flushes the directory entry of a rename to disk. Best effort: the rename is already
   /// visible to readers, and some file systems do not support syncing a directory.

@@ -157,14 +157,7 @@ private enum InputWriter {
       sigemptyset(&blocked)
       sigaddset(&blocked, SIGPIPE)
       pthread_sigmask(SIG_BLOCK, &blocked, nil)
-      let fd = handle.fileDescriptor
-      var offset = 0
-      while offset < bytes.count {
-        let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-        if n < 0 && errno == EINTR { continue }
-        guard n > 0 else { break }
-        offset += n
-      }
+      _ = Platform.writeFully(handle.fileDescriptor, bytes)  // a child that stops reading ends it
       try? handle.close()
       var none = timespec()
       _ = sigtimedwait(&blocked, nil, &none)  // consume a SIGPIPE the failed write raised

@@ -68,14 +68,24 @@ public enum Platform {
 
   /// Writes `s` to standard error at once (no buffering), retrying partial writes.
   public static func writeStderr(_ s: String) {
-    let bytes = Array(s.utf8)
+    _ = writeFully(STDERR_FILENO, Array(s.utf8))
+  }
+
+  /// Writes all of `bytes` to the file descriptor `fd`, retrying partial writes and writes
+  /// interrupted by a signal. Returns true when everything was written; on false, `errno`
+  /// says why (a write that makes no progress is `EIO`).
+  static func writeFully(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
     var offset = 0
     while offset < bytes.count {
-      let n = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress! + offset, bytes.count - offset) }
+      let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
       if n < 0 && errno == EINTR { continue }
-      guard n > 0 else { return }
+      guard n > 0 else {
+        if n == 0 { errno = EIO }
+        return false
+      }
       offset += n
     }
+    return true
   }
 
   /// The current working directory, or "." if it cannot be determined.
