@@ -1,3 +1,5 @@
+import BCVPlatform
+
 extension BatchMath {
   /// Largest |x| the exp kernel handles itself: n = round(x·log₂e) stays within ±1021, so
   /// 2ⁿ is built from exponent bits and e^x is a normal number.
@@ -20,7 +22,7 @@ extension BatchMath {
       let scaleBits = (shifted.bitPattern &- roundingShift.bitPattern &+ 1023) &<< 52
       dst[k] = expPolynomial(r) * Double(bitPattern: scaleBits)
     }
-    if flagged != 0 { fixUp(dst, x, count, lower: -expLimit, upper: expLimit) { libmExp($0) } }
+    if flagged != 0 { fixUp(dst, x, count, lower: -expLimit, upper: expLimit) { Libm.exp($0) } }
   }
 
   static var log2e: Double { 0x1.71547652b82fep0 }

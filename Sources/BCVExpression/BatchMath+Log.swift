@@ -1,3 +1,5 @@
+import BCVPlatform
+
 extension BatchMath {
   /// `dst[k] = log(x[k])` for x > 0, NaN for x ≤ 0 (the evaluator's convention: log is
   /// undefined there, so log(0) is NaN, not −∞). Error ≤ 1 ulp from the C library's `log` on
@@ -17,7 +19,7 @@ extension BatchMath {
     }
     if flagged != 0 {
       fixUp(dst, x, count, lower: Double.leastNormalMagnitude, upper: Double.greatestFiniteMagnitude) {
-        $0 > 0 ? libmLog($0) : .nan
+        $0 > 0 ? Libm.log($0) : .nan
       }
     }
   }

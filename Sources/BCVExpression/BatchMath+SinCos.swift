@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import BCVPlatform
 
 extension BatchMath {
   /// Largest |x| the sine and cosine kernels reduce themselves: the quadrant n = round(x·2/π)
@@ -22,7 +18,7 @@ extension BatchMath {
       dst[k] = sinFromReduced(s, c, q, v)
     }
     if flagged != 0 {
-      fixUp(dst, x, count, lower: -sinCosLimit, upper: sinCosLimit) { libmSin($0) }
+      fixUp(dst, x, count, lower: -sinCosLimit, upper: sinCosLimit) { Libm.sin($0) }
     }
   }
 
@@ -37,7 +33,7 @@ extension BatchMath {
       dst[k] = cosFromReduced(s, c, q)
     }
     if flagged != 0 {
-      fixUp(dst, x, count, lower: -sinCosLimit, upper: sinCosLimit) { libmCos($0) }
+      fixUp(dst, x, count, lower: -sinCosLimit, upper: sinCosLimit) { Libm.cos($0) }
     }
   }
 
@@ -54,8 +50,8 @@ extension BatchMath {
       cosDst[k] = cosFromReduced(s, c, q)
     }
     if flagged != 0 {
-      fixUp(sinDst, x, count, lower: -sinCosLimit, upper: sinCosLimit) { libmSin($0) }
-      fixUp(cosDst, x, count, lower: -sinCosLimit, upper: sinCosLimit) { libmCos($0) }
+      fixUp(sinDst, x, count, lower: -sinCosLimit, upper: sinCosLimit) { Libm.sin($0) }
+      fixUp(cosDst, x, count, lower: -sinCosLimit, upper: sinCosLimit) { Libm.cos($0) }
     }
   }
 

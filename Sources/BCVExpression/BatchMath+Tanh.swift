@@ -1,3 +1,5 @@
+import BCVPlatform
+
 extension BatchMath {
   /// `dst[k] = tanh(x[k])`. Error ≤ 2 ulp from the C library's `tanh` for every finite x: the
   /// kernel itself is within 1 ulp of the correctly rounded value (|x| < 0.55: an odd polynomial
@@ -23,7 +25,7 @@ extension BatchMath {
       dst[k] = Double(bitPattern: result.bitPattern ^ (v.bitPattern & signBit))
     }
     if flagged != 0 {
-      fixUp(dst, x, count, lower: -.greatestFiniteMagnitude, upper: .greatestFiniteMagnitude) { libmTanh($0) }
+      fixUp(dst, x, count, lower: -.greatestFiniteMagnitude, upper: .greatestFiniteMagnitude) { Libm.tanh($0) }
     }
   }
 

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import BCVPlatform
 
 /// Elementary functions over whole batches: `dst[k] = f(x[k])` for `k in 0..<count`; `dst`
 /// and `x` must not overlap.
@@ -49,10 +45,3 @@ public enum BatchMath {
     (v >= lower && v <= upper) ? 0 : 1
   }
 }
-
-// The C library's functions under names the kernels (static members that shadow them) can call.
-func libmSin(_ x: Double) -> Double { sin(x) }
-func libmCos(_ x: Double) -> Double { cos(x) }
-func libmExp(_ x: Double) -> Double { exp(x) }
-func libmLog(_ x: Double) -> Double { log(x) }
-func libmTanh(_ x: Double) -> Double { tanh(x) }

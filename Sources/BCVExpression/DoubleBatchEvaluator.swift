@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import BCVPlatform
 
 /// Evaluates a tape in Double arithmetic over a batch of points at once: the hot path.
 ///
@@ -97,11 +93,11 @@ public final class DoubleBatchEvaluator {
       case .negate: for k in 0..<count { dst[k] = -x[k] }
       case .powInt: Self.powInt(dst, x, Int(ins.b), count)
       case .powReal:
-        for k in 0..<count { dst[k] = x[k] > 0 ? pow(x[k], y[k]) : .nan }
+        for k in 0..<count { dst[k] = x[k] > 0 ? Libm.pow(x[k], y[k]) : .nan }
       case .sin, .cos:
         let isSin = ins.op == .sin
         guard kernels else {
-          if isSin { for k in 0..<count { dst[k] = sin(x[k]) } } else { for k in 0..<count { dst[k] = cos(x[k]) } }
+          if isSin { for k in 0..<count { dst[k] = Libm.sin(x[k]) } } else { for k in 0..<count { dst[k] = Libm.cos(x[k]) } }
           break
         }
         let other = sinCosPartner[index]
@@ -111,20 +107,20 @@ public final class DoubleBatchEvaluator {
         } else if other == -1 {
           if isSin { BatchMath.sin(dst, x, count: count) } else { BatchMath.cos(dst, x, count: count) }
         }
-      case .tan: for k in 0..<count { dst[k] = tan(x[k]) }
+      case .tan: for k in 0..<count { dst[k] = Libm.tan(x[k]) }
       case .exp:
-        if kernels { BatchMath.exp(dst, x, count: count) } else { for k in 0..<count { dst[k] = exp(x[k]) } }
+        if kernels { BatchMath.exp(dst, x, count: count) } else { for k in 0..<count { dst[k] = Libm.exp(x[k]) } }
       case .log:
         if kernels {
           BatchMath.log(dst, x, count: count)
         } else {
-          for k in 0..<count { dst[k] = x[k] > 0 ? log(x[k]) : .nan }
+          for k in 0..<count { dst[k] = x[k] > 0 ? Libm.log(x[k]) : .nan }
         }
       case .sqrt: for k in 0..<count { dst[k] = x[k] >= 0 ? x[k].squareRoot() : .nan }
       case .tanh:
-        if kernels { BatchMath.tanh(dst, x, count: count) } else { for k in 0..<count { dst[k] = tanh(x[k]) } }
+        if kernels { BatchMath.tanh(dst, x, count: count) } else { for k in 0..<count { dst[k] = Libm.tanh(x[k]) } }
       case .atan:
-        if kernels { BatchMath.atan(dst, x, count: count) } else { for k in 0..<count { dst[k] = atan(x[k]) } }
+        if kernels { BatchMath.atan(dst, x, count: count) } else { for k in 0..<count { dst[k] = Libm.atan(x[k]) } }
       case .abs: for k in 0..<count { dst[k] = Swift.abs(x[k]) }
       case .sign:
         for k in 0..<count { dst[k] = x[k] > 0 ? 1 : (x[k] < 0 ? -1 : (x[k] == 0 ? 0 : .nan)) }

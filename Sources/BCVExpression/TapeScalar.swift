@@ -1,9 +1,5 @@
 import BCVNumerics
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import BCVPlatform
 
 /// A number type a tape can be evaluated over, one point at a time.
 ///
@@ -103,17 +99,17 @@ extension Double: TapeScalar {
   public static var tapePi: Double { .pi }
   public func divided(by divisor: Double) -> Double { self / divisor }
   public func raised(toInteger n: Int) -> Double { integerPower(self, n) }
-  public func raised(toReal exponent: Double) -> Double { self > 0 ? pow(self, exponent) : .nan }
+  public func raised(toReal exponent: Double) -> Double { self > 0 ? Libm.pow(self, exponent) : .nan }
   public func applying(_ f: ElementaryFunction) -> Double {
     switch f {
-    case .sin: return sin(self)
-    case .cos: return cos(self)
-    case .tan: return tan(self)
-    case .exp: return exp(self)
-    case .log: return self > 0 ? log(self) : .nan
+    case .sin: return Libm.sin(self)
+    case .cos: return Libm.cos(self)
+    case .tan: return Libm.tan(self)
+    case .exp: return Libm.exp(self)
+    case .log: return self > 0 ? Libm.log(self) : .nan
     case .sqrt: return self >= 0 ? squareRoot() : .nan
-    case .tanh: return tanh(self)
-    case .atan: return atan(self)
+    case .tanh: return Libm.tanh(self)
+    case .atan: return Libm.atan(self)
     case .abs: return Swift.abs(self)
     case .sign: return self > 0 ? 1 : (self < 0 ? -1 : (self == 0 ? 0 : .nan))
     }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import BCVPlatform
 
 // Elementary functions: exp, log, sin, cos, tan, tanh, atan, abs, and the enclosure of π.
 //
@@ -46,20 +42,13 @@ enum LibmBound {
     return r
   }
 
-  static func expDown(_ x: Double) -> Double { x == 0 ? 1 : Swift.max(down(libmExp(x)), 0) }
-  static func expUp(_ x: Double) -> Double { x == 0 ? 1 : up(libmExp(x)) }
+  static func expDown(_ x: Double) -> Double { x == 0 ? 1 : Swift.max(down(Libm.exp(x)), 0) }
+  static func expUp(_ x: Double) -> Double { x == 0 ? 1 : up(Libm.exp(x)) }
   /// For x > 0; `log(+∞) = +∞`.
-  static func logDown(_ x: Double) -> Double { x == 1 ? 0 : down(libmLog(x)) }
-  static func logUp(_ x: Double) -> Double { x == 1 ? 0 : up(libmLog(x)) }
+  static func logDown(_ x: Double) -> Double { x == 1 ? 0 : down(Libm.log(x)) }
+  static func logUp(_ x: Double) -> Double { x == 1 ? 0 : up(Libm.log(x)) }
 }
 
-@usableFromInline func libmExp(_ x: Double) -> Double { exp(x) }
-@usableFromInline func libmLog(_ x: Double) -> Double { log(x) }
-@usableFromInline func libmSin(_ x: Double) -> Double { sin(x) }
-@usableFromInline func libmCos(_ x: Double) -> Double { cos(x) }
-@usableFromInline func libmTan(_ x: Double) -> Double { tan(x) }
-@usableFromInline func libmTanh(_ x: Double) -> Double { tanh(x) }
-@usableFromInline func libmAtan(_ x: Double) -> Double { atan(x) }
 
 extension Interval {
   // MARK: π
@@ -92,8 +81,8 @@ extension Interval {
   public func tanh() -> Interval {
     guard lower <= upper else { return self }
     let k = LibmBound.tanhUlps
-    let lo = lower == 0 ? 0 : Swift.max(LibmBound.down(libmTanh(lower), ulps: k), -1)
-    let hi = upper == 0 ? 0 : Swift.min(LibmBound.up(libmTanh(upper), ulps: k), 1)
+    let lo = lower == 0 ? 0 : Swift.max(LibmBound.down(Libm.tanh(lower), ulps: k), -1)
+    let hi = upper == 0 ? 0 : Swift.min(LibmBound.up(Libm.tanh(upper), ulps: k), 1)
     return Interval(uncheckedLower: lo, upper: hi)
   }
 
@@ -102,8 +91,8 @@ extension Interval {
   public func atan() -> Interval {
     guard lower <= upper else { return self }
     let bound = Interval.halfPi.upper
-    let lo = lower == 0 ? 0 : Swift.max(LibmBound.down(libmAtan(lower)), -bound)
-    let hi = upper == 0 ? 0 : Swift.min(LibmBound.up(libmAtan(upper)), bound)
+    let lo = lower == 0 ? 0 : Swift.max(LibmBound.down(Libm.atan(lower)), -bound)
+    let hi = upper == 0 ? 0 : Swift.min(LibmBound.up(Libm.atan(upper)), bound)
     return Interval(uncheckedLower: lo, upper: hi)
   }
 
@@ -147,7 +136,7 @@ extension Interval {
     guard lower <= upper else { return self }
     let r = quarterTurnResidues()
     if r & 0b1010 == 0b1010 { return Interval(uncheckedLower: -1, upper: 1) }
-    let sa = libmSin(lower), sb = libmSin(upper)
+    let sa = Libm.sin(lower), sb = Libm.sin(upper)
     var lo = Swift.min(lower == 0 ? 0 : LibmBound.down(sa), upper == 0 ? 0 : LibmBound.down(sb))
     var hi = Swift.max(lower == 0 ? 0 : LibmBound.up(sa), upper == 0 ? 0 : LibmBound.up(sb))
     if r & 0b0010 != 0 { hi = 1 }
@@ -160,7 +149,7 @@ extension Interval {
     guard lower <= upper else { return self }
     let r = quarterTurnResidues()
     if r & 0b0101 == 0b0101 { return Interval(uncheckedLower: -1, upper: 1) }
-    let ca = libmCos(lower), cb = libmCos(upper)
+    let ca = Libm.cos(lower), cb = Libm.cos(upper)
     var lo = Swift.min(lower == 0 ? 1 : LibmBound.down(ca), upper == 0 ? 1 : LibmBound.down(cb))
     var hi = Swift.max(lower == 0 ? 1 : LibmBound.up(ca), upper == 0 ? 1 : LibmBound.up(cb))
     if r & 0b0001 != 0 { hi = 1 }
@@ -175,8 +164,8 @@ extension Interval {
   public func tan() -> Interval {
     guard lower <= upper else { return self }
     if quarterTurnResidues() & 0b1010 != 0 { return .undefined }
-    let lo = lower == 0 ? 0 : LibmBound.down(libmTan(lower))
-    let hi = upper == 0 ? 0 : LibmBound.up(libmTan(upper))
+    let lo = lower == 0 ? 0 : LibmBound.down(Libm.tan(lower))
+    let hi = upper == 0 ? 0 : LibmBound.up(Libm.tan(upper))
     // Defence in depth: tan values out of order would mean a pole was missed.
     return lo <= hi ? Interval(uncheckedLower: lo, upper: hi) : .undefined
   }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import BCVPlatform
 
 // Integer powers, square root, the general power exp(b·log a), and the outward n-th roots
 // used by the backward power contractor.
@@ -89,7 +85,7 @@ extension Interval {
   static func rootDown(_ v: Double, _ k: UInt) -> Double {
     if k == 1 || v == 0 || v == .infinity { return v }
     if k == 2 { return Round.sqrtDown(v) }
-    var r = libmPow(v, 1 / Double(k))
+    var r = Libm.pow(v, 1 / Double(k))
     if r.isFinite && r > 0 {
       for _ in 0..<64 {
         if Round.powUp(r, k) <= v { return r }
@@ -104,7 +100,7 @@ extension Interval {
   static func rootUp(_ v: Double, _ k: UInt) -> Double {
     if k == 1 || v == 0 || v == .infinity { return v }
     if k == 2 { return Round.sqrtUp(v) }
-    var r = libmPow(v, 1 / Double(k))
+    var r = Libm.pow(v, 1 / Double(k))
     if r.isFinite && r > 0 {
       for _ in 0..<64 {
         if Round.powDown(r, k) >= v { return r }
@@ -115,6 +111,3 @@ extension Interval {
   }
 }
 
-/// libm's `pow`, named apart from `Interval.pow` (only a starting guess, never trusted).
-@usableFromInline
-func libmPow(_ x: Double, _ y: Double) -> Double { pow(x, y) }

@@ -1,3 +1,5 @@
+import BCVPlatform
+
 /// Maps a unit value u ∈ [0, 1) to [lower, upper] for any finite bounds, the one formula
 /// every sampler uses.
 ///
@@ -21,7 +23,7 @@ public enum UniformScale {
     var sum = 0.0
     for (lo, hi) in zip(lower, upper) {
       let width = hi - lo
-      sum += width.isFinite ? _log(width) : _log(hi * 0.5 - lo * 0.5) + _log(2)
+      sum += width.isFinite ? Libm.log(width) : Libm.log(hi * 0.5 - lo * 0.5) + Libm.log(2)
     }
     return sum
   }
@@ -36,7 +38,7 @@ public enum UniformScale {
     switch top {
     case -.infinity: weights = logs.map { _ in 1.0 }
     case .infinity: weights = logs.map { $0 == .infinity ? 1.0 : 0.0 }
-    default: weights = logs.map { _exp($0 - top) }
+    default: weights = logs.map { Libm.exp($0 - top) }
     }
     let sum = weights.reduce(0, +)
     return weights.map { w in
@@ -45,13 +47,3 @@ public enum UniformScale {
     }
   }
 }
-
-#if canImport(Glibc)
-import Glibc
-@usableFromInline func _log(_ x: Double) -> Double { Glibc.log(x) }
-@usableFromInline func _exp(_ x: Double) -> Double { Glibc.exp(x) }
-#elseif canImport(Darwin)
-import Darwin
-@usableFromInline func _log(_ x: Double) -> Double { Darwin.log(x) }
-@usableFromInline func _exp(_ x: Double) -> Double { Darwin.exp(x) }
-#endif

@@ -1,4 +1,4 @@
-import Dispatch
+import BCVPlatform
 
 /// A wall-clock budget on the monotonic clock, checked cooperatively by strategies between
 /// chunks of work. An infinite or absurd budget is clamped to a year, so the conversion
@@ -12,6 +12,6 @@ struct Deadline: Sendable {
 
   var hasPassed: Bool { Deadline.now() >= end }
 
-  /// The monotonic clock in nanoseconds.
-  static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+  /// The monotonic clock in nanoseconds (`Platform.monotonicNanoseconds`).
+  static func now() -> UInt64 { Platform.monotonicNanoseconds() }
 }

@@ -1,10 +1,6 @@
 import BCVExpression
 import BCVNumerics
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import BCVPlatform
 
 /// Uniform random sampling: finds counterexamples fast, proves nothing.
 ///
@@ -116,7 +112,7 @@ public struct SamplingStrategy: Strategy {
       let alpha = 1 - settings.confidence
       result.status = .holds(proof: false)
       result.confidence = settings.confidence
-      result.violationFractionBound = log(1 / alpha) / Double(result.samplesInRegion)
+      result.violationFractionBound = Libm.log(1 / alpha) / Double(result.samplesInRegion)
     }
     return result
   }

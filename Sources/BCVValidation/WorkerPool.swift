@@ -1,9 +1,5 @@
+import BCVPlatform
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Helper threads kept alive between parallel calls, so a call does not pay for starting
 /// threads; the calling thread always takes part in its own call.
@@ -117,7 +113,7 @@ final class WorkerPool: @unchecked Sendable {
           // Look every `pollNanoseconds`, so polling does not keep the lock from callers,
           // yielding the core meanwhile to any thread waiting for it (a loaded machine).
           let next = Deadline.now() &+ Self.pollNanoseconds
-          while Deadline.now() < next { sched_yield() }
+          while Deadline.now() < next { Platform.yieldProcessor() }
           condition.lock()
           call = joinable(seen)
           if call == nil { condition.unlock() }

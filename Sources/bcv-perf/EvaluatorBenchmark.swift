@@ -1,6 +1,7 @@
 import BCVBenchKit
 import BCVExpression
 import BCVNumerics
+import BCVPlatform
 import BCVValidation
 import Foundation
 

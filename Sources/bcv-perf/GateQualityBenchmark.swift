@@ -1,4 +1,5 @@
 import BCVBenchKit
+import BCVPlatform
 import Foundation
 
 /// `bcv-perf gate RUN_DIR...`: the regression gate's alarm rates, measured rather than
@@ -69,7 +70,7 @@ func gateQualityBenchmark(_ folders: [String]) {
   func elsewhere(_ c: Comparison, _ s: String) -> Bool { timeFailures(c).contains { $0.strategy != s } }
 
   // BCV_GATE_EXPLAIN="PAIR,STRATEGY,FACTOR" prints that trial's comparisons in full.
-  if let spec = ProcessInfo.processInfo.environment["BCV_GATE_EXPLAIN"]?.split(separator: ","), spec.count == 3,
+  if let spec = Platform.environment("BCV_GATE_EXPLAIN")?.split(separator: ","), spec.count == 3,
      let i = Int(spec[0]), i < n, let f = Double(spec[2]) {
     let (before, after) = gate(i, slow: (String(spec[1]), f))
     print("-- pair \(i), \(spec[1]) ×\(f), before confirmation:\n\(before.text(maxRows: 30))\n-- after:\n\(after.text(maxRows: 30))")

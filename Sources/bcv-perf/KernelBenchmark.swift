@@ -1,6 +1,7 @@
 import BCVBenchKit
 import BCVExpression
 import BCVNumerics
+import BCVPlatform
 import Foundation
 
 /// One elementary function: the C library called per value (what the evaluator did before

@@ -1,4 +1,5 @@
 import BCVBenchKit
+import BCVPlatform
 import BCVValidation
 import Foundation
 

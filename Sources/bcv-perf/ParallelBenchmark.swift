@@ -1,4 +1,5 @@
 import BCVBenchKit
+import BCVPlatform
 import BCVValidation
 import Foundation
 
@@ -13,7 +14,7 @@ import Foundation
 /// samples), best of 3, against the ideal 2×. Verdicts and counters are compared too: they
 /// must not depend on the worker count.
 func parallelBenchmark() {
-  let cores = ProcessInfo.processInfo.activeProcessorCount
+  let cores = Platform.processorCount
   print("== chunk hand-out cost (\(cores) cores): mean µs per call, and overhead over count × chunk ÷ workers")
   for chunk: UInt64 in [2_000, 20_000, 200_000] {
     for count in [2, 16, 128] {

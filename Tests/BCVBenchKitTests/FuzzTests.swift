@@ -1,4 +1,5 @@
 import BCVBenchKit
+import BCVPlatform
 import BCVTestSupport
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
 import BCVBenchKit
+import BCVPlatform
 import Testing
 
 /// A machine class must survive a rebuilt VM image of the same machine (a new kernel build

@@ -1,3 +1,5 @@
+import BCVPlatform
+
 /// The one exit funnel: runs a command line and maps every outcome to a message and a
 /// documented exit code. Nothing below prints an error and carries on.
 public enum BenchMain {

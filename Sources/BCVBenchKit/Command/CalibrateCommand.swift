@@ -1,3 +1,5 @@
+import BCVPlatform
+
 /// `bcv-bench calibrate --suite NAME`: an A/A run of the suite against itself, measuring each
 /// job's timing noise and storing it in the suite's baseline (so gates can use thresholds
 /// that are a multiple of measured noise, `"gate": { "noiseMultiple": k }`).

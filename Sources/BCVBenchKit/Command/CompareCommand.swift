@@ -1,3 +1,5 @@
+import BCVPlatform
+
 /// `bcv-bench compare BASE CANDIDATE`: each a baseline file or a run's output folder.
 enum CompareCommand: Command {
   static let path = ["compare"]

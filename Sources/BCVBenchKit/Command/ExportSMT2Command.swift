@@ -1,3 +1,4 @@
+import BCVPlatform
 import BCVValidation
 
 /// `bcv-bench export-smt2 --corpus PATH --case ID --out DIR`: the negation of each

@@ -1,3 +1,4 @@
+import BCVPlatform
 import BCVValidation
 
 /// `bcv-bench list`: suites, the cases a suite or corpus selects, and the expanded matrix.

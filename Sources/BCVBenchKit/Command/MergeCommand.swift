@@ -1,3 +1,5 @@
+import BCVPlatform
+
 /// `bcv-bench merge DIR...`: combine shard results into exactly what one run would give.
 enum MergeCommand: Command {
   static let path = ["merge"]

@@ -1,3 +1,4 @@
+import BCVPlatform
 import BCVValidation
 
 /// `bcv-bench run`: load a corpus (or a suite), run the matrix, write results.

@@ -1,3 +1,4 @@
+import BCVPlatform
 import BCVValidation
 
 /// `bcv-bench run-job`: one job in a child process, for `run --isolate`. Prints the job's

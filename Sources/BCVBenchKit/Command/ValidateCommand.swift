@@ -1,3 +1,4 @@
+import BCVPlatform
 import BCVValidation
 
 /// `bcv-bench validate FILE --case ID`: one case, one strategy, a readable verdict.

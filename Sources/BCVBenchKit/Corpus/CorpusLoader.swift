@@ -1,4 +1,5 @@
 import BCVExpression
+import BCVPlatform
 import BCVValidation
 
 /// Loads corpora in the format `bcv-corpus/1` from files or folders.

@@ -1,5 +1,6 @@
 import BCVExpression
 import BCVNumerics
+import BCVPlatform
 
 /// Hostile-input testing for the three parsers users feed: corpus files, suite files and
 /// expressions. Inputs are seeded mutations of real files plus random expression text, so a

@@ -1,3 +1,4 @@
+import BCVPlatform
 import BCVValidation
 
 /// A suite's stored reference run (`Baselines/<suite>.json`, schema `bcv-baseline/1`):

@@ -1,3 +1,5 @@
+import BCVPlatform
+
 /// `--gate` on a run: the suite's baseline, the thresholds, and the checks that decide
 /// whether the baseline may be compared at all.
 public struct Gate: Sendable {

@@ -1,3 +1,5 @@
+import BCVPlatform
+
 /// One run's summary in the history file.
 public struct HistoryEntry: Sendable, Hashable {
   public var commit: String

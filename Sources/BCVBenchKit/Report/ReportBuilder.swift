@@ -1,3 +1,5 @@
+import BCVPlatform
+
 /// Builds a run's report from its results, baseline comparison and history.
 ///
 /// Files (all in one folder):

@@ -1,3 +1,4 @@
+import BCVPlatform
 import BCVValidation
 import Foundation
 

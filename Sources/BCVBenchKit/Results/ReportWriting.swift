@@ -1,3 +1,5 @@
+import BCVPlatform
+
 /// Writes a run's report artefacts beside its results: the comparison rows (if the run was
 /// gated) become the regression table; the history's last runs become trend points, with
 /// change points found on each run's total time (the start of a lasting shift, not a

@@ -1,4 +1,5 @@
 import BCVNumerics
+import BCVPlatform
 import BCVValidation
 
 /// A run's results as read back from `results.json`.

@@ -1,3 +1,4 @@
+import BCVPlatform
 import BCVValidation
 
 /// Writes a run's records as `results.csv` (tidy: one row per job) and `results.json`

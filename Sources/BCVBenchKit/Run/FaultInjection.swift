@@ -1,5 +1,4 @@
-import Foundation
-import Glibc
+import BCVPlatform
 
 /// Chaos-test faults, for testing that a run survives a job that crashes, hangs or runs out
 /// of memory. Off unless the environment variable `BCV_FAULT_INJECTION` is set, and then
@@ -26,7 +25,7 @@ enum FaultInjection {
     case "crash"?:
       fatalError("injected crash (\(variable))")
     case "hang"?:
-      while true { sleep(60) }
+      while true { Platform.sleep(seconds: 60) }
     case "oom"?:
       var hoard: [[UInt8]] = []
       while true {

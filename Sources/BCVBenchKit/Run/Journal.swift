@@ -1,12 +1,11 @@
-import Foundation
-import Glibc
+import BCVPlatform
 
 /// The run journal (`journal.jsonl` in the output folder): one line per finished job,
-/// written to the file (one `write(2)`, so in the kernel's hands) before the next job
-/// starts — `kill -9` at any moment loses at most the job in flight — and `fsync`ed at
-/// least once a second and on close, so even a power cut loses at most a second of jobs
-/// without paying a disk flush for every sub-millisecond job. `--resume` reads it back and
-/// skips the jobs it holds.
+/// appended through `AppendingFile` — written to the file (one `write(2)`, so in the
+/// kernel's hands) before the next job starts, so `kill -9` at any moment loses at most the
+/// job in flight, and `fsync`ed at least once a second and on close, so even a power cut
+/// loses at most a second of jobs without paying a disk flush for every sub-millisecond job.
+/// `--resume` reads it back and skips the jobs it holds.
 ///
 /// The first line names the run (a hash of everything that determines its jobs); a journal
 /// from another run is refused. A last line without its newline is a write cut short by the
@@ -14,37 +13,20 @@ import Glibc
 public final class Journal: @unchecked Sendable {
   public static let format = "bcv-journal/1"
   public let path: String
-  private let fd: Int32
-  private var lastSync = Platform.monotonicNanoseconds()
+  private let file: AppendingFile
 
   /// Opens the journal for appending; `fresh` truncates it and writes the header.
   public init(path: String, runIdentity: String, fresh: Bool) throws(FileError) {
     self.path = path
-    let folder = (path as NSString).deletingLastPathComponent
-    if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-    let flags = O_WRONLY | O_CREAT | O_APPEND | (fresh ? O_TRUNC : 0)
-    fd = open(path, flags, 0o644)
-    guard fd >= 0 else { throw FileError(path: path, reason: String(cString: strerror(errno))) }
+    file = try AppendingFile(path: path, truncate: fresh, syncInterval: 1)
     if fresh {
       try append(.object(JSONObject([("journal", .string(Self.format)), ("run", .string(runIdentity))])))
     }
   }
 
-  deinit {
-    fsync(fd)
-    close(fd)
-  }
-
-  /// Appends one line (and syncs the file if the last sync is a second old).
+  /// Appends one line (one `write(2)`; synced if the last sync is a second old).
   public func append(_ value: JSONValue) throws(FileError) {
-    let line = Array((JSONWriter.write(value, pretty: false).trimmed + "\n").utf8)
-    let written = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-    guard written == line.count else { throw FileError(path: path, reason: "short write to the journal") }
-    let now = Platform.monotonicNanoseconds()
-    if now - lastSync >= 1_000_000_000 {
-      fsync(fd)
-      lastSync = now
-    }
+    try file.append(JSONWriter.write(value, pretty: false).trimmed + "\n")
   }
 
   public func record(index: Int, _ record: JobRecord) throws(FileError) {

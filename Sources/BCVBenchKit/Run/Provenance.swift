@@ -1,3 +1,4 @@
+import BCVPlatform
 import BCVValidation
 
 /// Where a run's results came from: code, build, toolchain, machine, inputs and settings.

@@ -1,4 +1,5 @@
 import BCVNumerics
+import BCVPlatform
 import BCVValidation
 
 /// Everything that determines a run: where the cases come from, which are selected, the

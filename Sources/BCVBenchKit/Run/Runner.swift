@@ -1,3 +1,4 @@
+import BCVPlatform
 import BCVValidation
 
 /// Settings of one run that are not part of the matrix.

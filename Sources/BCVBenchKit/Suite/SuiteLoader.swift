@@ -1,3 +1,4 @@
+import BCVPlatform
 import BCVValidation
 
 /// Reads suite files (`bcv-suite/1`) and finds suites by name.

@@ -1,3 +1,4 @@
+import BCVPlatform
 import Foundation
 
 /// An SMT solver run as a subprocess on an `SMTLIB2` script.
@@ -16,21 +17,17 @@ public enum ExternalSolver: String, Sendable, Hashable, CaseIterable {
   /// The program name looked up on `PATH`.
   public var executableName: String { rawValue }
 
+  /// Bytes of each output stream kept from a solver run; the rest is read (so the solver
+  /// never blocks) and dropped. Answers and models come first and are far smaller.
+  static let outputLimit = 4 << 20
+
   /// The dialect its scripts are written in.
   public var dialect: SMTLIB2.Dialect { self == .dreal ? .dreal : .standard }
 
-  /// The absolute path of the first executable `executableName` on `PATH`, or `nil`.
+  /// The path of the first executable `executableName` on `PATH`, or `nil`
+  /// (`Platform.findExecutable`).
   public func locate() -> String? {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-    for directory in path.split(separator: ":", omittingEmptySubsequences: true) {
-      let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent(executableName).path
-      var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue,
-         FileManager.default.isExecutableFile(atPath: candidate) {
-        return candidate
-      }
-    }
-    return nil
+    Platform.findExecutable(named: executableName)
   }
 
   /// The command-line arguments to solve the script in file `path`.
@@ -44,7 +41,9 @@ public enum ExternalSolver: String, Sendable, Hashable, CaseIterable {
 
   /// Runs the solver on `script` with a wall-clock limit of `timeout` seconds.
   ///
-  /// The script goes through a temporary file (removed afterwards). The status is the
+  /// The script goes through a temporary file (removed afterwards); the solver runs under
+  /// `Platform.run` (SIGTERM at the limit, SIGKILL `Platform.killGrace` seconds later,
+  /// both output streams drained while it runs, standard input `/dev/null`). The status is the
   /// first `sat`/`unsat`/`unknown`/`delta-sat` line of standard output; an `(error …)`
   /// before it, a crash or no status at all is `error` (z3, for instance, reports an
   /// unsupported function as an error and then goes on without that assertion, so any
@@ -54,29 +53,26 @@ public enum ExternalSolver: String, Sendable, Hashable, CaseIterable {
     guard let executable = locate() else {
       return ExternalSolverResult(status: .unavailable, elapsed: 0)
     }
-    let file = FileManager.default.temporaryDirectory
-      .appendingPathComponent("bcv-smt-\(UUID().uuidString).smt2")
+    let tag = (0..<2).map { _ in String(UInt64.random(in: 0...UInt64.max), radix: 16) }.joined(separator: "-")
+    let file = Platform.temporaryDirectory + "/bcv-smt-\(tag).smt2"
     do {
-      try script.write(to: file, atomically: true, encoding: .utf8)
+      try AtomicFile.write(script, to: file, durability: .unsynced)  // read once, then removed
     } catch {
       return ExternalSolverResult(status: .error("cannot write the script: \(error)"), elapsed: 0)
     }
-    defer { try? FileManager.default.removeItem(at: file) }
-    let output: SolverProcess.Output
-    do {
-      output = try SolverProcess.run(executable: executable, arguments: arguments(scriptPath: file.path),
-                                     timeout: timeout)
-    } catch {
-      switch error {
-      case .launch(let why):
-        return ExternalSolverResult(status: .error("cannot launch \(executable): \(why)"), elapsed: 0)
-      }
+    defer { Platform.removeFile(file) }
+    let output = Platform.run(executable, arguments: arguments(scriptPath: file), timeout: timeout,
+                              outputLimit: Self.outputLimit)
+    if let why = output.launchFailure {
+      return ExternalSolverResult(status: .error("cannot launch \(executable): \(why)"), elapsed: 0)
     }
     if output.timedOut {
-      return ExternalSolverResult(status: .timeout, elapsed: output.elapsed)
+      return ExternalSolverResult(status: .timeout, elapsed: output.seconds)
     }
-    return ExternalSolverResult(stdout: output.stdout, stderr: output.stderr, exitCode: output.exitCode,
-                                elapsed: output.elapsed)
+    // A solver ended by a signal gives the signal's number as its exit code (the error
+    // then reads "no answer (exit code 11)" for SIGSEGV).
+    return ExternalSolverResult(stdout: output.stdout, stderr: output.stderr,
+                                exitCode: output.exitStatus ?? output.signal ?? -1, elapsed: output.seconds)
   }
 }
 
@@ -173,8 +169,8 @@ private final class SolverVersions: @unchecked Sendable {
     if let cached = known[solver] { return cached }
     var version: String?
     if let path = solver.locate() {
-      let output = try? SolverProcess.run(executable: path, arguments: ["--version"], timeout: 10)
-      version = ExternalSolver.parseVersion((output?.stdout ?? "") + (output?.stderr ?? ""))
+      let output = Platform.run(path, arguments: ["--version"], timeout: 10, outputLimit: ExternalSolver.outputLimit)
+      version = ExternalSolver.parseVersion(output.launchFailure == nil ? output.stdout + output.stderr : "")
     }
     known[solver] = .some(version)
     return version

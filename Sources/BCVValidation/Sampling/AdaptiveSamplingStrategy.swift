@@ -1,10 +1,6 @@
 import BCVExpression
 import BCVNumerics
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import BCVPlatform
 
 /// Adaptive sampling: uniform exploration plus gradient-guided local search where
 /// violations are likely. Finds counterexamples faster than uniform sampling when the
@@ -72,7 +68,7 @@ public struct AdaptiveSamplingStrategy: Strategy {
     }
     let deadline = settings.timeLimit.map { Deadline(seconds: $0) }
     let alpha = 1 - settings.confidence
-    let enough = alpha > 0 ? log(1 / alpha) / targetViolationFraction : .infinity
+    let enough = alpha > 0 ? Libm.log(1 / alpha) / targetViolationFraction : .infinity
     var search = AdaptiveSearch(compiled: compiled, strategy: self, settings: settings)
     var timedOut = false
     while !search.isFinished {
@@ -111,7 +107,7 @@ public struct AdaptiveSamplingStrategy: Strategy {
       let alpha = 1 - settings.confidence
       result.status = .holds(proof: false)
       result.confidence = settings.confidence
-      result.violationFractionBound = log(1 / alpha) / Double(tally.uniformInRegion)
+      result.violationFractionBound = Libm.log(1 / alpha) / Double(tally.uniformInRegion)
     }
     return result
   }

@@ -1,10 +1,6 @@
 import BCVExpression
 import BCVNumerics
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import BCVPlatform
 
 /// Where sampling draws one region piece's points, and how many (see `SamplingBoxes`).
 public struct SamplingPiece: Sendable, Hashable {
@@ -96,7 +92,7 @@ enum SamplingBoxes {
         let fullLogVolume = contractedLogVolume
         contractedLogVolume = logVolume(cl, cu)
         contractedBox = (cl, cu)
-        if fullLogVolume > -.infinity && contractedLogVolume <= log(ownBoxVolumeRatio) + fullLogVolume {
+        if fullLogVolume > -.infinity && contractedLogVolume <= Libm.log(ownBoxVolumeRatio) + fullLogVolume {
           lower = cl
           upper = cu
         }

@@ -1,51 +1,45 @@
 import Glibc
 
-/// A file operation that failed: which path, and why (usually the system's errno text).
-public struct FileError: Error, Sendable, Equatable, CustomStringConvertible {
-  public let path: String
-  public let reason: String
-
-  public init(path: String, reason: String) {
-    self.path = path
-    self.reason = reason
-  }
-
-  /// For example "results/run.json: Permission denied".
-  public var description: String { "\(path): \(reason)" }
-
-  /// The error for `path` described by the current `errno`, optionally saying what failed.
-  static func fromErrno(_ path: String, _ operation: String? = nil) -> FileError {
-    let text = String(cString: strerror(errno))
-    return FileError(path: path, reason: operation.map { "\($0): \(text)" } ?? text)
-  }
-}
-
 /// Whole-file reads and atomic whole-file writes.
 ///
-/// A write goes to a temporary file in the target's directory (named from the target, the
-/// process id and a random number, created exclusively), is flushed to disk with `fsync`,
-/// and is then renamed over the target. Since `rename(2)` replaces a name atomically, a
-/// reader never observes a partially written file: it sees the old content or the new.
-/// If anything fails, the temporary file is removed and the target is left untouched.
-/// Missing parent directories are created. New files get mode 0644 less the umask. A
-/// symbolic link at the target path is itself replaced, not followed.
+/// The package's one atomic writer. A write goes to a temporary file in the target's
+/// directory (named from the target, the process id and a random number, created
+/// exclusively, so concurrent writers of one target never share a temporary file), is
+/// flushed to disk with `fsync` (unless the caller asks for `.unsynced`), and is then
+/// renamed over the target, after which the directory is synced too. Since `rename(2)`
+/// replaces a name atomically, a reader never observes a partially written file: it sees
+/// the old content or the new. If anything fails, the temporary file is removed and the
+/// target is left untouched. Missing parent directories are created. New files get mode
+/// 0644 less the umask. A symbolic link at the target path is itself replaced, not
+/// followed.
 public enum AtomicFile {
+  /// Whether a write waits for the disk.
+  public enum Durability: Sendable {
+    /// `fsync` the file before the rename and its folder after it: the new content
+    /// survives a power cut once `write` returns.
+    case synced
+    /// No `fsync`: still atomic for every reader (old or new content, never a mix), but a
+    /// power cut shortly after may lose the new content or leave an empty file. For
+    /// content that is checked on reading and cheap to recompute (cache entries).
+    case unsynced
+  }
+
   /// Atomically replaces (or creates) the file at `path` with the UTF-8 bytes of `text`.
-  public static func write(_ text: String, to path: String) throws(FileError) {
-    try write(Array(text.utf8), to: path)
+  public static func write(_ text: String, to path: String, durability: Durability = .synced) throws(FileError) {
+    try write(Array(text.utf8), to: path, durability: durability)
   }
 
   /// Atomically replaces (or creates) the file at `path` with `bytes`.
-  public static func write(_ bytes: [UInt8], to path: String) throws(FileError) {
-    let (directory, name) = split(path)
+  public static func write(_ bytes: [UInt8], to path: String, durability: Durability = .synced) throws(FileError) {
+    let (directory, name) = Platform.splitPath(path)
     guard !name.isEmpty else { throw FileError(path: path, reason: "not a file name") }
-    try createDirectories(directory)
+    try Platform.createDirectories(directory)
     let temporary = "\(directory)/.\(name).tmp-\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 16))"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw FileError.fromErrno(path, "cannot create temporary file") }
     do throws(FileError) {
-      try writeAll(bytes, to: fd, path: path)
-      guard fsync(fd) == 0 else { throw FileError.fromErrno(path, "fsync") }
+      guard Platform.writeFully(fd, bytes) else { throw FileError.fromErrno(path, "write") }
+      guard durability == .unsynced || fsync(fd) == 0 else { throw FileError.fromErrno(path, "fsync") }
     } catch {
       close(fd)
       unlink(temporary)
@@ -61,7 +55,7 @@ public enum AtomicFile {
       unlink(temporary)
       throw failure
     }
-    syncDirectory(directory)
+    if durability == .synced { syncDirectory(directory) }
   }
 
   /// The whole content of the file at `path`. A file longer than `maxBytes` (default
@@ -109,44 +103,6 @@ public enum AtomicFile {
   }
 
   // MARK: Helpers
-
-  /// The directory part ("." when there is none) and the last component of `path`.
-  private static func split(_ path: String) -> (directory: String, name: String) {
-    guard let slash = path.lastIndex(of: "/") else { return (".", path) }
-    let directory = String(path[..<slash])
-    return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
-  }
-
-  /// Creates `directory` and its missing ancestors, like `mkdir -p`.
-  private static func createDirectories(_ directory: String) throws(FileError) {
-    var info = stat()
-    if stat(directory, &info) == 0 {
-      guard info.st_mode & S_IFMT == S_IFDIR else {
-        throw FileError(path: directory, reason: "not a directory")
-      }
-      return
-    }
-    // ENOTDIR: an ancestor is not a directory; the recursion reports which one.
-    guard errno == ENOENT || errno == ENOTDIR else { throw FileError.fromErrno(directory) }
-    let parent = split(directory).directory
-    if parent != directory { try createDirectories(parent) }
-    // Another process may create it between our stat and mkdir: that is success too.
-    guard mkdir(directory, 0o755) == 0 || errno == EEXIST else {
-      throw FileError.fromErrno(directory, "cannot create directory")
-    }
-  }
-
-  private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(FileError) {
-    var offset = 0
-    while offset < bytes.count {
-      let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw FileError.fromErrno(path, "write")
-      }
-      offset += n
-    }
-  }
 
   /// Flushes the directory entry of a rename to disk. Best effort: the rename is already
   /// visible to readers, and some file systems do not support syncing a directory.

@@ -1,4 +1,4 @@
-import BCVBenchKit
+import BCVPlatform
 import Foundation
 import Testing
 
@@ -34,6 +34,32 @@ private func fileError<T>(_ body: () throws(FileError) -> T) -> FileError? {
       try AtomicFile.write("second\n", to: path)
       #expect(try AtomicFile.readText(path) == "second\n")
       #expect(try names(in: directory) == ["results.json"])
+    }
+  }
+
+  @Test("an unsynced write is still atomic: new content, no temporary file, overwrites")
+  func unsyncedWriteReplacesContent() throws {
+    try withTemporaryDirectory { directory in
+      let path = directory + "/entry"
+      try AtomicFile.write("old content\n", to: path, durability: .unsynced)
+      try AtomicFile.write("new\n", to: path, durability: .unsynced)
+      #expect(try AtomicFile.readText(path) == "new\n")
+      #expect(try names(in: directory) == ["entry"])
+    }
+  }
+
+  @Test("concurrent writers of one file leave one whole version and no temporary file")
+  func concurrentWritersLeaveOneWholeVersion() throws {
+    try withTemporaryDirectory { directory in
+      let path = directory + "/shared"
+      let versions = (0..<8).map { k in String(repeating: "\(k)", count: 10_000) }
+      DispatchQueue.concurrentPerform(iterations: 32) { k in
+        try? AtomicFile.write(versions[k % 8], to: path, durability: k % 2 == 0 ? .synced : .unsynced)
+      }
+      let text = try AtomicFile.readText(path)
+      let left = try names(in: directory)
+      #expect(versions.contains(text))
+      #expect(left == ["shared"])
     }
   }
 
