@@ -37,15 +37,4 @@ import Testing
     r.status = .unknown(UnknownReason(.budget, "timeout-free budget; interval: timeout"))
     #expect(!r.dependsOnTime)
   }
-
-  @Test func everyUnknownKindSurvivesTheCacheEntryCodec() {
-    for kind in UnknownReason.Kind.allCases {
-      for detail in ["", "a reason; with words", "line\nbreak"] {
-        let r = ObligationResult(condition: .unsafe, status: .unknown(UnknownReason(kind, detail)))
-        let back = CacheEntryCodec.decode(CacheEntryCodec.encode(r))
-        #expect(back?.status == .unknown(UnknownReason(kind, detail.replacingNewlines)), "\(kind) \(detail)")
-      }
-    }
-    #expect(CacheEntryCodec.decode("condition flow\nstatus unknown no-such-kind x") == nil)
-  }
 }

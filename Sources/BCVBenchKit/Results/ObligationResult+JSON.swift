@@ -118,3 +118,14 @@ extension ObligationResult {
     }
   }
 }
+
+extension ResultCodec {
+  /// The results file's encoding of an obligation's result, as the disk cache's entries:
+  /// one codec wherever a result is stored.
+  public static let resultsJSON = ResultCodec(
+    encode: { JSONWriter.write($0.json, pretty: false) },
+    decode: { text in
+      guard let value = try? JSONParser.parse(text) else { return nil }
+      return try? ObligationResult(json: value, key: "entry", file: "cache")
+    })
+}

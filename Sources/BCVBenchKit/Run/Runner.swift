@@ -71,7 +71,7 @@ public struct Runner {
 
   public init(configuration: RunConfiguration) {
     self.configuration = configuration
-    sharedCache = TwoLevelCache(disk: configuration.cacheDirectory.map { DiskCache(directory: Self.buildFolder(in: $0)) })
+    sharedCache = TwoLevelCache(disk: configuration.cacheDirectory.map { DiskCache(directory: Self.buildFolder(in: $0), codec: .resultsJSON) })
   }
 
   /// Runs the plan's jobs over `cases` (indexed by `Job.caseIndex`). Returns the records in

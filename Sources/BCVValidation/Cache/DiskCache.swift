@@ -11,7 +11,7 @@ import Foundation
 /// `maxBytes`, the least recently used entries (by modification time, refreshed on every
 /// hit) are deleted until it is under 90% of the bound.
 public final class DiskCache: ResultCache, @unchecked Sendable {
-  static let header = "bcv-cache/1"
+  static let header = "bcv-cache/2"
   /// Entries are written atomically but not synced (`AtomicFile.Durability.unsynced`): an
   /// `fsync` of the entry and its folder cost 2–4 ms per entry on the 2-core machine class
   /// against 0.3 ms without, more than deciding a typical obligation, and would dominate
@@ -20,13 +20,16 @@ public final class DiskCache: ResultCache, @unchecked Sendable {
   static let durability = AtomicFile.Durability.unsynced
   public let directory: String
   public let maxBytes: Int
+  /// How entries' results are written (the harness's results encoding).
+  public let codec: ResultCodec
   private let lock = NSLock()
   private var stats = CacheStatistics()
   private var approximateBytes: Int
 
-  public init(directory: String, maxBytes: Int = 256 << 20) {
+  public init(directory: String, codec: ResultCodec, maxBytes: Int = 256 << 20) {
     precondition(maxBytes > 0, "maxBytes must be positive, got \(maxBytes)")
     self.directory = directory
+    self.codec = codec
     self.maxBytes = maxBytes
     try? Platform.createDirectories(directory)
     approximateBytes = Self.entryFiles(in: directory).reduce(0) { $0 + $1.size }
@@ -46,7 +49,7 @@ public final class DiskCache: ResultCache, @unchecked Sendable {
       lock.withLock { stats.misses += 1 }
       return nil
     }
-    guard let result = Self.parse(data, key: key) else {
+    guard let result = parse(data, key: key) else {
       lock.withLock {
         stats.corrupt += 1
         stats.misses += 1
@@ -59,7 +62,7 @@ public final class DiskCache: ResultCache, @unchecked Sendable {
   }
 
   public func store(_ key: String, _ result: ObligationResult) {
-    let body = CacheEntryCodec.encode(result)
+    let body = codec.encode(result)
     let text = "\(Self.header) \(SHA256.hex(of: key + "\n" + body))\n\(key)\n\(body)"
     do {
       try AtomicFile.write(text, to: path(for: key), durability: Self.durability)
@@ -100,15 +103,15 @@ public final class DiskCache: ResultCache, @unchecked Sendable {
     }
   }
 
-  static func parse(_ data: [UInt8], key: String) -> ObligationResult? {
+  func parse(_ data: [UInt8], key: String) -> ObligationResult? {
     guard let text = String(validating: data, as: UTF8.self) else { return nil }
     let parts = text.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
     guard parts.count == 3 else { return nil }
     let head = parts[0].split(separator: " ")
-    guard head.count == 2, head[0] == header, parts[1] == key else { return nil }
+    guard head.count == 2, head[0] == Self.header, parts[1] == key else { return nil }
     let body = String(parts[2])
     guard SHA256.hex(of: key + "\n" + body) == head[1] else { return nil }
-    return CacheEntryCodec.decode(body)
+    return codec.decode(body)
   }
 
   /// Every entry file under `directory`, with its size and modification time.

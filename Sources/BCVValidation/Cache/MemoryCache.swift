@@ -36,7 +36,7 @@ public final class MemoryCache: ResultCache, @unchecked Sendable {
   }
 
   public func store(_ key: String, _ result: ObligationResult) {
-    let size = CacheEntryCodec.encode(result).utf8.count + key.utf8.count
+    let size = result.approximateBytes + key.utf8.count
     lock.withLock {
       if let old = entries.removeValue(forKey: key) {
         order[old.tick] = nil
