@@ -2,6 +2,7 @@
 import BCVNumerics
 import BCVTestSupport
 import BCVValidation
+import Foundation
 import Testing
 
 /// One codec per record (issue #14): what is written reads back equal, field for field and
@@ -146,5 +147,50 @@ import Testing
       #expect(throws: InputError.self) { try RunConfiguration(json: broken, file: "f", keyPrefix: "run") }
       do { _ = try RunConfiguration(json: broken, file: "f", keyPrefix: "run") } catch { #expect(error.key == "run.\(key)", "\(error)") }
     }
+  }
+}
+
+/// Baselines and journals: what is written reads back equal (random records, fixed seed).
+@Suite struct BaselineAndJournalCodecTests {
+  static func records(_ g: inout SeededGenerator, count: Int) -> [JobRecord] {
+    (0..<count).map { i in
+      let obligations = (0..<(1 + g.nextInt(below: 3))).map { _ in RecordCodecTests.obligation(&g, nan: false) }
+      let verdict = Verdict(combining: obligations)
+      var r = JobRecord(caseID: "case-\(i / 3)", strategy: ["smt+z3", "sampling", "auto"][i % 3], samples: 1000, workers: 1,
+                        cache: "off", repetition: 0, verdict: verdict.kind, proof: verdict.proof, violates: nil, counterexample: nil,
+                        expected: .valid, outcome: Outcome.scoring(verdict.kind, against: nil), seconds: g.nextDouble(in: 0, 3),
+                        evaluations: verdict.evaluations, boxes: verdict.boxes, reason: nil, obligations: [])
+      r.answer = verdict
+      return r
+    }
+  }
+
+  @Test func aBaselineReadsBackEqual() throws {
+    var g = SeededGenerator(seed: propertyTestSeed ^ 0xBA5E)
+    for _ in 0..<20 {
+      var results = RunResults(metadata: .object(JSONObject([("suite", "s"), ("corpusHash", "c"), ("commit", "abc"),
+                                                             ("machineClass", .object(JSONObject([("cores", 2)])))])),
+                               records: Self.records(&g, count: 12), file: "")
+      results.records += results.records.map { var r = $0; r.repetition = 1; r.seconds *= 1.01; return r }
+      var baseline = Baseline(results: results, suiteHash: "h")
+      baseline.noise = Dictionary(uniqueKeysWithValues: baseline.jobs.prefix(3).map { ($0.key, g.nextDouble(in: 0, 0.2)) })
+      let back = try Baseline.decode(try JSONParser.parse(JSONWriter.write(baseline.json())), file: "b.json")
+      #expect(back.jobs == baseline.jobs && back.noise == baseline.noise && back.machineClass == baseline.machineClass)
+      #expect(back.suite == baseline.suite && back.suiteHash == baseline.suiteHash && back.corpusHash == baseline.corpusHash)
+      #expect(back.commit == baseline.commit)
+    }
+  }
+
+  @Test func aJournalReadsBackEveryRecordEqual() throws {
+    var g = SeededGenerator(seed: propertyTestSeed ^ 0x10B)
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("bcv-journal-codec-\(getpid()).jsonl").path
+    let written = Self.records(&g, count: 30)
+    do {
+      let journal = try Journal(path: path, runIdentity: "run-1", fresh: true)
+      for (i, r) in written.enumerated() { try journal.record(index: i, r) }
+    }
+    let read = try Journal.read(path, runIdentity: "run-1")
+    #expect(read.count == written.count)
+    for (i, r) in written.enumerated() { #expect(read[i] == r, "record \(i)") }
   }
 }
