@@ -13,11 +13,6 @@ private func result(_ condition: ConditionName = .flow, evaluations: Int = 7) ->
   return r
 }
 
-private func scratchDirectory(_ name: String) -> String {
-  let path = FileManager.default.temporaryDirectory.appendingPathComponent("bcv-cache-\(name)-\(getpid())").path
-  try? FileManager.default.removeItem(atPath: path)
-  return path
-}
 
 @Suite struct MemoryCacheBehaviour {
   @Test func storedResultsComeBackBitIdentical() {
