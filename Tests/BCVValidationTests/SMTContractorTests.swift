@@ -62,6 +62,65 @@ import Testing
     #expect(contracted > 1000)
   }
 
+  /// `revise`, the one backward pass `interval` runs on its own forward pass: for random
+  /// boxes and points and ranges around the points' values, the point stays in the
+  /// narrowed box and each constrained output's target still meets the point's value;
+  /// and the narrowed box is the box of `contract`'s first round.
+  @Test func reviseNeverRemovesAFeasiblePointAndIsTheFirstRoundOfContract() throws {
+    let tape = try Self.tape()
+    let evaluator = IntervalTapeEvaluator(tape)
+    let firstRound = HC4Contractor(tape: tape, maxRounds: 2, minimumShrink: 0.1)
+    var rng = SeededGenerator(seed: propertyTestSeed, stream: 71)
+    var registers: [Interval] = []
+    var values = Array(repeating: Interval.entire, count: evaluator.registerCount)
+    var targets = values
+    var failures: [String] = []
+    var narrowed = 0
+    for _ in 0..<4000 {
+      let start = (0..<2).map { _ -> Interval in
+        let a = rng.nextDouble(in: -4, 4), b = rng.nextDouble(in: -4, 4)
+        return rng.nextInt(below: 8) == 0 ? Interval(a) : Interval(min(a, b), max(a, b))
+      }
+      let point = start.map { rng.nextDouble(in: $0.lower, $0.upper) }
+      let atPoint = tape.evaluate(at: point.map { Interval($0) }, registers: &registers)
+      var constraints: [HC4Contractor.Constraint] = []
+      for _ in 0..<(1 + rng.nextInt(below: 3)) {
+        let k = rng.nextInt(below: Self.expressions.count)
+        guard atPoint[k].isBounded else { continue }
+        constraints.append(HC4Contractor.Constraint(output: k, range: Self.range(around: atPoint[k], &rng)))
+      }
+      var box = start
+      box.withUnsafeBufferPointer { b in values.withUnsafeMutableBufferPointer { evaluator.evaluate(b, into: $0) } }
+      let revision = box.withUnsafeMutableBufferPointer { b in
+        values.withUnsafeBufferPointer { v in
+          targets.withUnsafeMutableBufferPointer { t in
+            HC4Contractor.revise(b, tape: tape, constraints: constraints, values: v, targets: t)
+          }
+        }
+      }
+      guard case .narrowed(let changed) = revision else {
+        failures.append("box \(start) refuted; point \(point) feasible for \(constraints)")
+        continue
+      }
+      if changed { narrowed += 1 }
+      if changed != (box != start) { failures.append("changed = \(changed) but \(start) → \(box)") }
+      for (side, x) in zip(box, point) where !side.contains(x) {
+        failures.append("point \(point) removed: \(start) → \(box) for \(constraints)")
+      }
+      for c in constraints {
+        let target = targets[tape.outputs[c.output]]
+        if !target.isPossiblyUndefined && target.intersection(atPoint[c.output]).isEmpty {
+          failures.append("output \(c.output) target \(target) misses \(atPoint[c.output]) at \(point)")
+        }
+      }
+      if let contracted = firstRound.contract(start, constraints: constraints).box, contracted != box {
+        failures.append("revise gave \(box), contract's first round \(contracted) for \(start), \(constraints)")
+      }
+    }
+    #expect(failures.isEmpty, "\(failures.count) failures, first: \(failures.first ?? "")")
+    #expect(narrowed > 1000)
+  }
+
   /// A range containing `v`: exactly it, widened a little or a lot, or half-unbounded.
   static func range(around v: Interval, _ rng: inout SeededGenerator) -> Interval {
     switch rng.nextInt(below: 5) {

@@ -15,9 +15,9 @@ import BCVNumerics
 /// - `roots[p]` is piece p's box enclosed outward in doubles: it contains the exact box.
 struct BnBProgram: Sendable {
   let compiled: CompiledObligation
-  let main: BnBIntervalTape
-  let gradient: BnBIntervalTape
-  let value: BnBIntervalTape
+  let main: IntervalTapeEvaluator
+  let gradient: IntervalTapeEvaluator
+  let value: IntervalTapeEvaluator
   /// Whether the mean-value form may be used: g must be continuous wherever its natural
   /// enclosure is defined, which fails only for the internal `sign` function (it appears
   /// in g when g is itself the derivative of an expression with `abs`).
@@ -26,9 +26,8 @@ struct BnBProgram: Sendable {
   /// Per piece, the set multipliers (`BnBSetMultiplier`) of its constraints; empty
   /// without the Bernstein step.
   let setMultipliers: [[BnBSetMultiplier]]
-  /// The register of each variable in `compiled.tape`, or -1 when g and the constraints
-  /// do not use it.
-  let variableRegisters: [Int]
+  /// Per piece, its constraints `h ≤ 0` as the HC4 contractor takes them.
+  let pieceContraction: [[HC4Contractor.Constraint]]
   let roots: [(lower: [Double], upper: [Double])]
   /// Per piece: the dimensions in which its root box has positive width. Volumes and
   /// undecided fractions are measured in these only, so a piece that is flat in some
@@ -43,9 +42,11 @@ struct BnBProgram: Sendable {
     let n = obligation.dimension
     let g = obligation.expression
     self.compiled = compiled
-    main = BnBIntervalTape(compiled.tape)
-    gradient = BnBIntervalTape(Tape(compiling: (0..<n).map { g.derivative(withRespectTo: $0) }, variableCount: n))
-    value = BnBIntervalTape(Tape(compiling: [g], variableCount: n))
+    main = IntervalTapeEvaluator(compiled.tape)
+    gradient = IntervalTapeEvaluator(Tape(compiling: (0..<n).map { g.derivative(withRespectTo: $0) }, variableCount: n))
+    value = IntervalTapeEvaluator(Tape(compiling: [g], variableCount: n))
+    let setRange = Interval(-.infinity, 0)
+    pieceContraction = compiled.pieceConstraints.map { $0.map { HC4Contractor.Constraint(output: $0, range: setRange) } }
     meanValueAllowed = !value.tape.instructions.contains { $0.op == .sign }
     let polynomial = usesBernstein ? g.polynomial(variableCount: n, maxTerms: Self.maxExpandedTerms) : nil
     bernstein = polynomial.flatMap { BernsteinEnclosure($0, maxCoefficients: IntervalStrategy.maxBernsteinCoefficients) }
@@ -53,11 +54,6 @@ struct BnBProgram: Sendable {
       BnBSetMultiplier.all(for: obligation, g: $0, maxTerms: Self.maxExpandedTerms,
                            maxCoefficients: IntervalStrategy.maxBernsteinCoefficients)
     } ?? obligation.region.pieces.map { _ in [] }
-    var registers = Array(repeating: -1, count: n)
-    for (index, ins) in compiled.tape.instructions.enumerated() where ins.op == .variable {
-      registers[Int(ins.a)] = index
-    }
-    variableRegisters = registers
     roots = obligation.region.pieces.map { piece in
       (piece.box.bounds.map { $0.lower.doubleEnclosure.lower },
        piece.box.bounds.map { $0.upper.doubleEnclosure.upper })

@@ -8,7 +8,7 @@ import BCVNumerics
 /// enclosed outward in doubles. A box is
 /// 1. **discarded** when some constraint's enclosure is certainly > 0 (the box misses the
 ///    piece's set; an undefined enclosure never discards);
-/// 2. **contracted** onto the constraints with HC4-revise (`BnBContractor`), keeping every
+/// 2. **contracted** onto the constraints with HC4-revise (`HC4Contractor.revise`), keeping every
 ///    point of the set, and re-tested (by `decide` only; `prove` skips this step); the
 ///    contraction also narrows g's enclosure on the set where g shares subexpressions with
 ///    the constraints;
