@@ -1,7 +1,7 @@
 import BCVExpression
 import BCVNumerics
 
-extension BnBWorker {
+extension BranchAndBound.Worker {
   /// What the interval tests concluded about a box.
   enum Enclosure {
     /// The box is decided: it misses the piece's set, or g certainly satisfies the relation.
