@@ -6,14 +6,15 @@ import BCVNumerics
 ///
 /// The one HC4 contractor of the package: `smt`'s branch-and-prune, the sampling boxes
 /// (`contract(_:constraints:)`, rounds until no progress) and `interval`'s
-/// branch-and-bound (`revise(_:constraints:values:targets:)`, one backward pass over the
-/// forward pass it already made) all contract through it.
+/// branch-and-bound (`revise(_:tape:constraints:values:targets:)`, one backward pass over
+/// the forward pass it already made) all contract through it.
 ///
 /// One round is a forward pass (every register's enclosure over the box, see
-/// `IntervalTapeEvaluator`) followed by a backward pass (`HC4Contractor+Revise.swift`): each constrained output's enclosure is
-/// intersected with its range, then, from the last instruction to the first, each
-/// instruction's target narrows the targets of its operands with the backward operations
-/// of `Interval+Backward.swift` (and `HC4Backward` for the functions those do not cover).
+/// `IntervalTapeEvaluator`) followed by a backward pass (`HC4Contractor+Revise.swift`):
+/// each constrained output's enclosure is intersected with its range, then, from the last
+/// instruction to the first, each instruction's target narrows the targets of its
+/// operands (`HC4Backward`, with the backward operations of BCVNumerics'
+/// `Interval+Backward.swift` and `Interval+BackwardElementary.swift`).
 /// Variable registers finally narrow the box. Rounds repeat while some variable shrinks by
 /// more than `minimumShrink` of its width, at most `maxRounds` times.
 ///
