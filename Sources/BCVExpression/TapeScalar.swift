@@ -35,29 +35,8 @@ extension Tape {
                  "point has \(point.count) coordinates, tape has \(variableCount) variables")
     registers.removeAll(keepingCapacity: true)
     for ins in instructions {
-      let value: S
-      switch ins.op {
-      case .variable: value = point[Int(ins.a)]
-      case .constant: value = S(tapeConstant: constants[Int(ins.a)])
-      case .pi: value = S.tapePi
-      case .add: value = registers[Int(ins.a)] + registers[Int(ins.b)]
-      case .subtract: value = registers[Int(ins.a)] - registers[Int(ins.b)]
-      case .multiply: value = registers[Int(ins.a)] * registers[Int(ins.b)]
-      case .divide: value = registers[Int(ins.a)].divided(by: registers[Int(ins.b)])
-      case .negate: value = -registers[Int(ins.a)]
-      case .powInt: value = registers[Int(ins.a)].raised(toInteger: Int(ins.b))
-      case .powReal: value = registers[Int(ins.a)].raised(toReal: registers[Int(ins.b)])
-      case .sin: value = registers[Int(ins.a)].applying(.sin)
-      case .cos: value = registers[Int(ins.a)].applying(.cos)
-      case .tan: value = registers[Int(ins.a)].applying(.tan)
-      case .exp: value = registers[Int(ins.a)].applying(.exp)
-      case .log: value = registers[Int(ins.a)].applying(.log)
-      case .sqrt: value = registers[Int(ins.a)].applying(.sqrt)
-      case .tanh: value = registers[Int(ins.a)].applying(.tanh)
-      case .atan: value = registers[Int(ins.a)].applying(.atan)
-      case .abs: value = registers[Int(ins.a)].applying(.abs)
-      case .sign: value = registers[Int(ins.a)].applying(.sign)
-      }
+      let value: S = ins.value(variable: { point[$0] }, constant: { S(tapeConstant: constants[$0]) },
+                               register: { registers[$0] })
       registers.append(value)
     }
     return outputs.map { registers[$0] }
@@ -91,6 +70,40 @@ extension Tape {
       registers.append(value)
     }
     return outputs.map { registers[$0] }
+  }
+}
+
+extension Instruction {
+  /// The value of this instruction over any `TapeScalar`, given its inputs: `variable(i)`
+  /// is input variable i, `constant(k)` the scalar of the tape's constant k, and
+  /// `register(j)` the value of an earlier register. The one statement of what each
+  /// operation computes: the generic `Tape.evaluate(at:registers:)` and the buffer-based
+  /// `IntervalTapeEvaluator` both evaluate every instruction through it.
+  @inlinable @inline(__always)
+  public func value<S: TapeScalar>(variable: (Int) -> S, constant: (Int) -> S, register: (Int) -> S) -> S {
+    let a = Int(self.a)
+    switch op {
+    case .variable: return variable(a)
+    case .constant: return constant(a)
+    case .pi: return S.tapePi
+    case .add: return register(a) + register(Int(b))
+    case .subtract: return register(a) - register(Int(b))
+    case .multiply: return register(a) * register(Int(b))
+    case .divide: return register(a).divided(by: register(Int(b)))
+    case .negate: return -register(a)
+    case .powInt: return register(a).raised(toInteger: Int(b))
+    case .powReal: return register(a).raised(toReal: register(Int(b)))
+    case .sin: return register(a).applying(.sin)
+    case .cos: return register(a).applying(.cos)
+    case .tan: return register(a).applying(.tan)
+    case .exp: return register(a).applying(.exp)
+    case .log: return register(a).applying(.log)
+    case .sqrt: return register(a).applying(.sqrt)
+    case .tanh: return register(a).applying(.tanh)
+    case .atan: return register(a).applying(.atan)
+    case .abs: return register(a).applying(.abs)
+    case .sign: return register(a).applying(.sign)
+    }
   }
 }
 

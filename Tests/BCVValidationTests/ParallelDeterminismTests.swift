@@ -64,6 +64,15 @@ import Testing
     }
   }
 
+  /// The strategies that contract boxes with HC4 (`interval` in its branch-and-bound,
+  /// `smt` in its branch-and-prune) on sets with constraints to contract onto.
+  @Test func contractingStrategiesGiveIdenticalResultsForOneTwoAndThreeWorkers() throws {
+    for problem in [try hamiltonian(), try shiftedFocus(), try wrongInitial()] {
+      try expectSameForAnyWorkerCount(IntervalStrategy(), problem)
+      try expectSameForAnyWorkerCount(SMTStrategy(), problem)
+    }
+  }
+
   @Test func intervalRecordsTheSameWavesForAnyWorkerCount() throws {
     let obligations = try compiled(try hamiltonian())
     let runs = [1, 2, 3].map { IntervalStrategy().validate(obligations, settings: settings(workers: $0)) }

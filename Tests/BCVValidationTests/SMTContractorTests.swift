@@ -22,6 +22,28 @@ import Testing
     return Tape(compiling: try expressions.map { try parser.parse($0) }, variableCount: 2)
   }
 
+  /// One random case of the soundness properties: a box (one in eight sides a point), a
+  /// point in it, the tape's enclosures at the point, and one to three constraints on
+  /// random outputs with ranges around the point's values (an output whose point
+  /// enclosure is undefined or unbounded says nothing reliable about the exact value and
+  /// is left out), so the point is feasible.
+  static func randomCase(_ tape: Tape, _ rng: inout SeededGenerator, _ registers: inout [Interval])
+    -> (box: [Interval], point: [Double], atPoint: [Interval], constraints: [HC4Contractor.Constraint]) {
+    let box = (0..<2).map { _ -> Interval in
+      let a = rng.nextDouble(in: -4, 4), b = rng.nextDouble(in: -4, 4)
+      return rng.nextInt(below: 8) == 0 ? Interval(a) : Interval(min(a, b), max(a, b))
+    }
+    let point = box.map { rng.nextDouble(in: $0.lower, $0.upper) }
+    let atPoint = tape.evaluate(at: point.map { Interval($0) }, registers: &registers)
+    var constraints: [HC4Contractor.Constraint] = []
+    for _ in 0..<(1 + rng.nextInt(below: 3)) {
+      let k = rng.nextInt(below: expressions.count)
+      guard atPoint[k].isBounded else { continue }
+      constraints.append(HC4Contractor.Constraint(output: k, range: range(around: atPoint[k], &rng)))
+    }
+    return (box, point, atPoint, constraints)
+  }
+
   /// For random boxes, random points in them and random ranges that contain each chosen
   /// constraint's value at the point, the contracted box still contains the point.
   @Test func neverRemovesAFeasiblePoint() throws {
@@ -32,21 +54,7 @@ import Testing
     var failures: [String] = []
     var contracted = 0
     for _ in 0..<4000 {
-      let box = (0..<2).map { _ -> Interval in
-        let a = rng.nextDouble(in: -4, 4), b = rng.nextDouble(in: -4, 4)
-        return rng.nextInt(below: 8) == 0 ? Interval(a) : Interval(min(a, b), max(a, b))
-      }
-      let point = box.map { rng.nextDouble(in: $0.lower, $0.upper) }
-      let values = tape.evaluate(at: point.map { Interval($0) }, registers: &registers)
-      var constraints: [HC4Contractor.Constraint] = []
-      for _ in 0..<(1 + rng.nextInt(below: 3)) {
-        let k = rng.nextInt(below: Self.expressions.count)
-        let v = values[k]
-        // A point enclosure that is undefined or unbounded says nothing reliable about
-        // the exact value; such a constraint is left out.
-        guard v.isBounded else { continue }
-        constraints.append(HC4Contractor.Constraint(output: k, range: Self.range(around: v, &rng)))
-      }
+      let (box, point, _, constraints) = Self.randomCase(tape, &rng, &registers)
       let result = contractor.contract(box, constraints: constraints)
       guard let out = result.box else {
         failures.append("box \(box) emptied; point \(point) feasible for \(constraints)")
@@ -60,6 +68,54 @@ import Testing
     #expect(failures.isEmpty, "\(failures.count) failures, first: \(failures.first ?? "")")
     // The property is only meaningful if contraction actually happens often.
     #expect(contracted > 1000)
+  }
+
+  /// `revise`, the one backward pass `interval` runs on its own forward pass: for random
+  /// boxes and points and ranges around the points' values, the point stays in the
+  /// narrowed box and each constrained output's target still meets the point's value;
+  /// and the narrowed box is the box of `contract`'s first round.
+  @Test func reviseNeverRemovesAFeasiblePointAndIsTheFirstRoundOfContract() throws {
+    let tape = try Self.tape()
+    let evaluator = IntervalTapeEvaluator(tape)
+    let firstRound = HC4Contractor(tape: tape, maxRounds: 2, minimumShrink: 0.1)
+    var rng = SeededGenerator(seed: propertyTestSeed, stream: 71)
+    var registers: [Interval] = []
+    var values = Array(repeating: Interval.entire, count: evaluator.registerCount)
+    var targets = values
+    var failures: [String] = []
+    var narrowed = 0
+    for _ in 0..<4000 {
+      let (start, point, atPoint, constraints) = Self.randomCase(tape, &rng, &registers)
+      var box = start
+      box.withUnsafeBufferPointer { b in values.withUnsafeMutableBufferPointer { evaluator.evaluate(b, into: $0) } }
+      let revision = box.withUnsafeMutableBufferPointer { b in
+        values.withUnsafeBufferPointer { v in
+          targets.withUnsafeMutableBufferPointer { t in
+            HC4Contractor.revise(b, tape: tape, constraints: constraints, values: v, targets: t)
+          }
+        }
+      }
+      guard case .narrowed(let changed) = revision else {
+        failures.append("box \(start) refuted; point \(point) feasible for \(constraints)")
+        continue
+      }
+      if changed { narrowed += 1 }
+      if changed != (box != start) { failures.append("changed = \(changed) but \(start) → \(box)") }
+      for (side, x) in zip(box, point) where !side.contains(x) {
+        failures.append("point \(point) removed: \(start) → \(box) for \(constraints)")
+      }
+      for c in constraints {
+        let target = targets[tape.outputs[c.output]]
+        if !target.isPossiblyUndefined && target.intersection(atPoint[c.output]).isEmpty {
+          failures.append("output \(c.output) target \(target) misses \(atPoint[c.output]) at \(point)")
+        }
+      }
+      if let contracted = firstRound.contract(start, constraints: constraints).box, contracted != box {
+        failures.append("revise gave \(box), contract's first round \(contracted) for \(start), \(constraints)")
+      }
+    }
+    #expect(failures.isEmpty, "\(failures.count) failures, first: \(failures.first ?? "")")
+    #expect(narrowed > 1000)
   }
 
   /// A range containing `v`: exactly it, widened a little or a lot, or half-unbounded.

@@ -1,7 +1,7 @@
 import BCVExpression
 import BCVNumerics
 
-extension BnBWorker {
+extension BranchAndBound.Worker {
   /// What the interval tests concluded about a box.
   enum Enclosure {
     /// The box is decided: it misses the piece's set, or g certainly satisfies the relation.
@@ -39,9 +39,9 @@ extension BnBWorker {
     if let discard = discarded(constraints) { return .decided(discard) }
     var feasibleG: Interval?
     if contraction, constraints.contains(where: { !registers[program.main.output($0)].certainlyLessThanOrEqual(0) }) {
-      switch contract(constraints) {
+      switch contract(piece: piece) {
       case .infeasible: return .infeasible
-      case .contracted(let changed):
+      case .narrowed(let changed):
         // g's narrowed register encloses g at every point of the box that may lie in the
         // piece's set (it is narrower than the forward value when g shares subexpressions
         // with the constraints, as in levelset bands or g = a constraint).
@@ -130,13 +130,15 @@ extension BnBWorker {
     return nil
   }
 
-  /// HC4 on a copy of the forward registers, writing the contracted box to `box`.
-  private mutating func contract(_ constraints: [Int]) -> BnBContractor.Result {
-    for i in registers.indices { scratch[i] = registers[i] }
-    let tape = program.main.tape, variables = program.variableRegisters
+  /// HC4-revise (`HC4Contractor.revise`) over the forward registers, targets in
+  /// `scratch`, writing the contracted box to `box`.
+  private mutating func contract(piece: Int) -> HC4Contractor.Revision {
+    let tape = program.main.tape, constraints = program.pieceContraction[piece]
     return box.withUnsafeMutableBufferPointer { b in
-      scratch.withUnsafeMutableBufferPointer { r in
-        BnBContractor.contract(b, tape: tape, outputs: constraints, variableRegisters: variables, registers: r)
+      registers.withUnsafeBufferPointer { v in
+        scratch.withUnsafeMutableBufferPointer { t in
+          HC4Contractor.revise(b, tape: tape, constraints: constraints, values: v, targets: t)
+        }
       }
     }
   }

@@ -19,7 +19,7 @@ extension CertificateChecker {
       value = Tape(compiling: [g], variableCount: n)
       gradient = value.instructions.contains { $0.op == .sign }
         ? nil : Tape(compiling: (0..<n).map { g.derivative(withRespectTo: $0) }, variableCount: n)
-      polynomial = expandable(g.polynomial(variableCount: n, maxTerms: BnBProgram.maxExpandedTerms))
+      polynomial = expandable(g.polynomial(variableCount: n, maxTerms: BranchAndBound.Program.maxExpandedTerms))
     }
 
     /// Whether g ≤ u at every point of the box `lower…upper` (finite doubles, read as
@@ -65,7 +65,7 @@ extension CertificateChecker {
     private var cache: [String: Polynomial?] = [:]
 
     init(g: Expr, constraints: [[Expr]], variableCount n: Int) {
-      self.g = g.polynomial(variableCount: n, maxTerms: BnBProgram.maxExpandedTerms)
+      self.g = g.polynomial(variableCount: n, maxTerms: BranchAndBound.Program.maxExpandedTerms)
       self.constraints = constraints
       self.n = n
     }
@@ -78,7 +78,7 @@ extension CertificateChecker {
                            lower: [Double], upper: [Double]) -> Bool {
       let key = "\(piece) \(k) \(lambda)"
       if cache[key] == nil {
-        let h = constraints[piece][k].polynomial(variableCount: n, maxTerms: BnBProgram.maxExpandedTerms)
+        let h = constraints[piece][k].polynomial(variableCount: n, maxTerms: BranchAndBound.Program.maxExpandedTerms)
         cache[key] = .some(expandable(g.flatMap { g in h.map { g - lambda * $0 } }))
       }
       guard let q = cache[key] ?? nil else { return false }

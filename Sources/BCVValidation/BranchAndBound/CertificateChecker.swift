@@ -23,8 +23,8 @@ public enum CertificateCheckResult: Sendable, Hashable {
 ///    bound pair per variable);
 /// 2. the leaves of each piece cover the piece's exact box (`CertificateCover`);
 /// 3. every leaf's decision follows on the leaf box, recomputed here with
-///    `Tape.evaluate(at: [Interval])` (not the strategy's evaluator, contractor or point
-///    search):
+///    `Tape.evaluate(at: [Interval])`, the generic one-point `TapeScalar` path, on tapes
+///    the checker compiles itself from the certificate's texts:
 ///    - `discarded(k, l)`: l > 0, and constraint k's enclosure is defined with lower end ≥ l;
 ///    - `bounded(u)`: u ≤ 0 (< 0 when strict), and g's enclosure is defined with upper
 ///      end ≤ u, where the enclosure is the natural one or, failing that, its
@@ -35,11 +35,24 @@ public enum CertificateCheckResult: Sendable, Hashable {
 ///      polynomials, and the greatest exact Bernstein coefficient of g − λ·h_k over the
 ///      leaf box is ≤ u; then every point of the leaf with h_k ≤ 0 has g ≤ u.
 ///
-/// "Defined" is stricter than `Interval`'s operators: an enclosure also counts as
-/// undefined when any division's divisor, or any negative power's base, encloses 0 on the
-/// box (the operators return `entire` there, which a bounded function such as `atan`
-/// would hide). Then every accepted leaf's claim holds at every real point of the leaf:
-/// g is defined there and satisfies the relation, or the point is outside the piece's set.
+/// "Defined" means every register of the tape is defined on the box (`checkedOutputs`),
+/// which is stricter than `Interval`'s plain operators: a division whose divisor, or a
+/// negative power whose base, encloses 0 is undefined (the operators return `entire`
+/// there, which a bounded function such as `atan` would hide). Then every accepted leaf's
+/// claim holds at every real point of the leaf: g is defined there and satisfies the
+/// relation, or the point is outside the piece's set.
+///
+/// ## Why its own code path
+/// The checker re-verifies proofs; it must not trust the code that found them. So it uses
+/// none of the search's machinery: not `IntervalTapeEvaluator` and its caller-owned
+/// buffers, not the HC4 contractor (certificates cannot record contraction), not the
+/// point search, not the strategy's compiled program or Bernstein workspaces; leaves are
+/// re-checked by the generic `Tape.evaluate(at:registers:)` loop, the mean-value form is
+/// recomputed here, and Bernstein bounds are exact rationals (`BernsteinExpansion`), not
+/// the strategy's rounded enclosure. What it shares with the search is only the
+/// arithmetic itself: the per-instruction semantics (`Instruction.value`) and
+/// `Interval`'s outward-rounded operations, the package's one statement of interval
+/// arithmetic, tested on their own.
 public enum CertificateChecker {
   public static func check(_ cert: ProofCertificate) -> CertificateCheckResult {
     let n = cert.variables.count
@@ -128,22 +141,14 @@ public enum CertificateChecker {
   }
 
   /// The tape's outputs over `point` (one interval per variable), or nil when some
-  /// division's divisor or some negative power's base encloses 0 (the expression may be
-  /// undefined there, though the `Interval` operators give `entire`).
+  /// register of the tape is possibly undefined on the box (which includes every
+  /// division whose divisor, and every negative power whose base, encloses 0:
+  /// `Interval`'s `TapeScalar` operations make those `undefined`, though the plain
+  /// operators give `entire`). Requiring every register defined, not only the outputs,
+  /// is stricter than the strategy, never weaker.
   static func checkedOutputs(_ tape: Tape, at point: [Interval]) -> [Interval]? {
     var registers: [Interval] = []
     let outputs = tape.evaluate(at: point, registers: &registers)
-    for ins in tape.instructions {
-      switch ins.op {
-      case .divide:
-        let d = registers[Int(ins.b)]
-        if d.lower <= 0 && 0 <= d.upper { return nil }
-      case .powInt where ins.b < 0:
-        let x = registers[Int(ins.a)]
-        if x.lower <= 0 && 0 <= x.upper { return nil }
-      default: continue
-      }
-    }
-    return outputs
+    return registers.contains(where: \.isPossiblyUndefined) ? nil : outputs
   }
 }

@@ -8,7 +8,7 @@ import BCVNumerics
 /// enclosed outward in doubles. A box is
 /// 1. **discarded** when some constraint's enclosure is certainly > 0 (the box misses the
 ///    piece's set; an undefined enclosure never discards);
-/// 2. **contracted** onto the constraints with HC4-revise (`BnBContractor`), keeping every
+/// 2. **contracted** onto the constraints with HC4-revise (`HC4Contractor.revise`), keeping every
 ///    point of the set, and re-tested (by `decide` only; `prove` skips this step); the
 ///    contraction also narrows g's enclosure on the set where g shares subexpressions with
 ///    the constraints;
@@ -19,7 +19,7 @@ import BCVNumerics
 ///    most `maxBernsteinCoefficients` tensor coefficients, the range of its Bernstein
 ///    coefficients over the box (outward-rounded; exact rational when rounding alone
 ///    blocks the decision), and last the same for g − λ·h with a set multiplier
-///    (`BnBSetMultiplier`), which bounds g on the box's part in the set. An enclosure that is undefined (NaN) anywhere never accepts: a
+///    (`BranchAndBound.SetMultiplier`), which bounds g on the box's part in the set. An enclosure that is undefined (NaN) anywhere never accepts: a
 ///    point where g is undefined violates the obligation;
 /// 4. **searched** for a counterexample: centre and linearisation corner in floating
 ///    point, a short projected gradient ascent, then `CounterexampleCheck.confirm`; a
@@ -65,7 +65,7 @@ public struct IntervalStrategy: Strategy {
   }
 
   public func decide(_ compiled: CompiledObligation, settings: StrategySettings) -> ObligationResult {
-    BnBSearch(compiled: compiled, settings: settings, contraction: true, recordLeaves: false,
+    BranchAndBound.Search(compiled: compiled, settings: settings, contraction: true, recordLeaves: false,
               bernstein: usesBernstein).run().result
   }
 
@@ -91,7 +91,7 @@ public struct IntervalStrategy: Strategy {
           reread.region.pieces.allSatisfy({ $0.box.bounds.allSatisfy { b in
             b.lower.doubleEnclosure.lower.isFinite && b.upper.doubleEnclosure.upper.isFinite } })
     else { return (decide(compiled, settings: settings), nil) }
-    let outcome = BnBSearch(compiled: CompiledObligation(reread), settings: settings, contraction: false,
+    let outcome = BranchAndBound.Search(compiled: CompiledObligation(reread), settings: settings, contraction: false,
                             recordLeaves: true, bernstein: usesBernstein).run()
     guard outcome.result.status == .holds(proof: true) else { return (outcome.result, nil) }
     return (outcome.result, ProofCertificate(statementOf: reread, leaves: outcome.leaves))

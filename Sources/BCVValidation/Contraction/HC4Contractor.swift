@@ -4,11 +4,17 @@ import BCVNumerics
 /// HC4-revise over a tape: contracts a box of intervals against constraints
 /// `output_k(x) ∈ range_k` without losing any solution.
 ///
+/// The one HC4 contractor of the package: `smt`'s branch-and-prune, the sampling boxes
+/// (`contract(_:constraints:)`, rounds until no progress) and `interval`'s
+/// branch-and-bound (`revise(_:tape:constraints:values:targets:)`, one backward pass over
+/// the forward pass it already made) all contract through it.
+///
 /// One round is a forward pass (every register's enclosure over the box, see
-/// `HC4Forward`) followed by a backward pass: each constrained output's enclosure is
-/// intersected with its range, then, from the last instruction to the first, each
-/// instruction's target narrows the targets of its operands with the backward operations
-/// of `Interval+Backward.swift` (and `HC4Backward` for the functions those do not cover).
+/// `IntervalTapeEvaluator`) followed by a backward pass (`HC4Contractor+Revise.swift`):
+/// each constrained output's enclosure is intersected with its range, then, from the last
+/// instruction to the first, each instruction's target narrows the targets of its
+/// operands (`HC4Backward`, with the backward operations of BCVNumerics'
+/// `Interval+Backward.swift` and `Interval+BackwardElementary.swift`).
 /// Variable registers finally narrow the box. Rounds repeat while some variable shrinks by
 /// more than `minimumShrink` of its width, at most `maxRounds` times.
 ///
@@ -24,8 +30,8 @@ import BCVNumerics
 /// requires.
 ///
 /// Why it holds: a register's forward enclosure is defined only when its expression is
-/// defined at every point of the box (`HC4Forward` turns division by an interval holding 0
-/// into `undefined`, which plain interval division does not). So for every feasible x and
+/// defined at every point of the box (`IntervalTapeEvaluator` turns division by an interval
+/// holding 0 into `undefined`, which plain interval division does not). So for every feasible x and
 /// every register r defined at x, the value r(x) lies in r's target at every step: the
 /// forward enclosure contains it, a range intersection keeps it (x is feasible), and each
 /// backward operation keeps every operand point whose result lies in the target. An empty
@@ -60,13 +66,13 @@ public struct HC4Contractor: Sendable {
   /// A round counts as progress when some variable's width shrinks by more than this
   /// fraction; without progress the iteration stops.
   public let minimumShrink: Double
-  let forward: HC4Forward
+  let evaluator: IntervalTapeEvaluator
 
   public init(tape: Tape, maxRounds: Int = 6, minimumShrink: Double = 0.1) {
     self.tape = tape
     self.maxRounds = max(1, maxRounds)
     self.minimumShrink = minimumShrink
-    self.forward = HC4Forward(tape: tape)
+    self.evaluator = IntervalTapeEvaluator(tape)
   }
 
   /// Contracts `box` against every constraint. See the type's guarantee.
@@ -75,32 +81,43 @@ public struct HC4Contractor: Sendable {
     return contract(box, constraints: constraints, scratch: &scratch)
   }
 
-  /// Reusable buffers, so a worker contracting many boxes allocates once.
+  /// Reusable buffers (forward values and backward targets, one per register), so a
+  /// worker contracting many boxes allocates them once.
   struct Scratch {
     var values: [Interval] = []
     var targets: [Interval] = []
+
+    mutating func reserve(_ count: Int) {
+      guard values.count != count else { return }
+      values = Array(repeating: .entire, count: count)
+      targets = values
+    }
   }
 
   func contract(_ start: [Interval], constraints: [Constraint], scratch: inout Scratch) -> Result {
     precondition(start.count == tape.variableCount, "box has \(start.count) sides, tape has \(tape.variableCount) variables")
+    scratch.reserve(evaluator.registerCount)
     var box = start
     var evaluations = 0
     for round in 1...maxRounds {
-      forward.evaluate(box, into: &scratch.values)
+      forward(box, &scratch)
       evaluations += 1
-      if box.contains(where: \.isEmpty) || !seedTargets(constraints, scratch: &scratch) {
+      if box.contains(where: \.isEmpty) || !seed(constraints, &scratch) {
         return Result(box: nil, enclosures: [], evaluations: evaluations)
       }
       if round == maxRounds { break }
       let before = box
-      guard backward(&box, scratch: &scratch) else {
-        return Result(box: nil, enclosures: [], evaluations: evaluations)
+      let feasible = box.withUnsafeMutableBufferPointer { b in
+        scratch.values.withUnsafeBufferPointer { v in
+          scratch.targets.withUnsafeMutableBufferPointer { t in Self.backward(b, tape: tape, values: v, targets: t) }
+        }
       }
+      guard feasible != nil else { return Result(box: nil, enclosures: [], evaluations: evaluations) }
       if !Self.progressed(from: before, to: box, minimumShrink: minimumShrink) {
         if box != before {
-          forward.evaluate(box, into: &scratch.values)
+          forward(box, &scratch)
           evaluations += 1
-          if !seedTargets(constraints, scratch: &scratch) {
+          if !seed(constraints, &scratch) {
             return Result(box: nil, enclosures: [], evaluations: evaluations)
           }
         }
@@ -111,54 +128,15 @@ public struct HC4Contractor: Sendable {
     return Result(box: box, enclosures: enclosures, evaluations: evaluations)
   }
 
-  /// Starts the targets at the forward enclosures and intersects each constrained output
-  /// with its range. False when some defined output misses its range (no feasible point).
-  private func seedTargets(_ constraints: [Constraint], scratch: inout Scratch) -> Bool {
-    scratch.targets = scratch.values
-    for c in constraints {
-      let r = tape.outputs[c.output]
-      let t = scratch.targets[r]
-      if t.isPossiblyUndefined { continue }
-      let narrowed = t.intersection(c.range)
-      if narrowed.isEmpty { return false }
-      scratch.targets[r] = narrowed
+  private func forward(_ box: [Interval], _ scratch: inout Scratch) {
+    box.withUnsafeBufferPointer { b in
+      scratch.values.withUnsafeMutableBufferPointer { evaluator.evaluate(b, into: $0) }
     }
-    return true
   }
 
-  /// One backward pass; narrows `box`. False when a defined register's target became
-  /// empty (no feasible point).
-  private func backward(_ box: inout [Interval], scratch: inout Scratch) -> Bool {
-    let instructions = tape.instructions
-    return scratch.targets.withUnsafeMutableBufferPointer { t in
-      scratch.values.withUnsafeBufferPointer { v in
-        for i in stride(from: instructions.count - 1, through: 0, by: -1) {
-          let z = t[i]
-          if z.isEmpty { return false }
-          // Nothing learnt about this register beyond its forward enclosure: skipping a
-          // projection is always sound.
-          if z == v[i] || z.isPossiblyUndefined { continue }
-          let ins = instructions[i]
-          let a = Int(ins.a), b = Int(ins.b)
-          switch HC4Backward.project(ins, z: z, targets: t) {
-          case .none: continue
-          case .variable:
-            box[a] = z
-          case .unary(let x):
-            t[a] = x
-            if x.isEmpty { return false }
-          case .binary(let x, let y):
-            if a == b {
-              t[a] = HC4Backward.meet(x, y)
-            } else {
-              t[a] = x
-              t[b] = y
-            }
-            if t[a].isEmpty || t[b].isEmpty { return false }
-          }
-        }
-        return true
-      }
+  private func seed(_ constraints: [Constraint], _ scratch: inout Scratch) -> Bool {
+    scratch.values.withUnsafeBufferPointer { v in
+      scratch.targets.withUnsafeMutableBufferPointer { t in Self.seed(t, values: v, tape: tape, constraints: constraints) }
     }
   }
 
