@@ -36,6 +36,19 @@ public enum Platform {
   }
 
   /// The number of processors this process may run on.
+  /// This process's id.
+  public static var processID: Int32 { getpid() }
+
+  /// The wall-clock time as `2026-12-04 18:00:00 UTC`, for messages (never for measuring).
+  public static func utcTimestamp() -> String {
+    var now = time(nil)
+    var parts = tm()
+    gmtime_r(&now, &parts)
+    var buffer = [CChar](repeating: 0, count: 32)
+    let n = strftime(&buffer, buffer.count, "%Y-%m-%d %H:%M:%S UTC", &parts)
+    return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+
   public static var processorCount: Int {
     ProcessInfo.processInfo.activeProcessorCount
   }

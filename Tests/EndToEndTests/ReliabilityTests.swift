@@ -1,3 +1,4 @@
+import BCVPlatform
 import BCVTestSupport
 import Foundation
 import Testing
@@ -95,6 +96,34 @@ import Testing
     let r = try BenchProcess.run(["run", "--corpus", corpus, "--samples", "2000", "--out", out, "--resume"])
     #expect(r.status == 2)
     #expect(r.stderr.contains("journal belongs to a different run"))
+  }
+}
+
+/// The output folder (issue #17, item 3): `--out` naming a file, and a folder another live
+/// run holds, are usage errors that say so; nothing of the other run is touched.
+@Suite(.serialized) struct OutputFolderFaults {
+  let corpus = Fixtures.path("Tests/Fixtures/mini-corpus.json")
+
+  @Test func outNamingAFileIsRefusedClearly() throws {
+    let root = temporaryDirectory("out-file")
+    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    try "keep me".write(toFile: root + "/results", atomically: true, encoding: .utf8)
+    let r = try BenchProcess.run(["run", "--corpus", corpus, "--out", root + "/results", "--quiet", "--history", root + "/h.jsonl"])
+    #expect(r.status == 2 && r.stderr.contains("is a file, not a folder"), "\(r.stderr)")
+    #expect(try String(contentsOfFile: root + "/results", encoding: .utf8) == "keep me")
+  }
+
+  @Test func aFolderAnotherRunHoldsIsRefusedNamingThatRun() throws {
+    let root = temporaryDirectory("out-locked")
+    guard case .acquired(let lock) = try FolderLock.acquire(root + "/out", description: "bcv-bench run, pid 4242") else {
+      Issue.record("could not claim the folder for the test")
+      return
+    }
+    let refused = try BenchProcess.run(["run", "--corpus", corpus, "--out", root + "/out", "--quiet", "--history", root + "/h.jsonl"])
+    #expect(refused.status == 2 && refused.stderr.contains("another run is writing") && refused.stderr.contains("pid 4242"),
+            "\(refused.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: root + "/out/results.json"))
+    withExtendedLifetime(lock) {}
   }
 }
 

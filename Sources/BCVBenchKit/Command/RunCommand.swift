@@ -17,6 +17,8 @@ enum RunCommand: Command {
     let outDirectory = args.value("out") ?? "Reports/\(request.suite?.name ?? "run")"
     request.journalPath = outDirectory + "/journal.jsonl"
     request.resume = args.flags.contains("resume")
+    let lock = try claimOutput(outDirectory, command: args.command)
+    defer { withExtendedLifetime(lock) {} }
     var gate: Gate?
     if args.flags.contains("gate") {
       gate = try Gate.forRun(request: request, baselinePath: args.value("baseline"), lenient: args.flags.contains("lenient"))
@@ -105,6 +107,25 @@ enum RunCommand: Command {
     request.quiet = quiet
     if let text = args.value("shard") { request.shard = try Shard.parse(text).get() }
     return request
+  }
+
+  /// The output folder, claimed for this run: `--out` naming a file is a usage error, and so
+  /// is a folder another live run is writing (it is named); the claim ends with the process.
+  static func claimOutput(_ folder: String, command: String) throws -> FolderLock {
+    if Platform.fileExists(folder) && !Platform.isDirectory(folder) {
+      throw UsageError("option '--out': '\(folder)' is a file, not a folder", command: command)
+    }
+    let me = "bcv-bench \(command), pid \(Platform.processID), started \(Platform.utcTimestamp())"
+    let outcome: FolderLock.Outcome
+    do { outcome = try FolderLock.acquire(folder, description: me) } catch {
+      throw InputError(key: "out", "cannot use the output folder \(folder): \(error)")
+    }
+    switch outcome {
+    case .acquired(let lock): return lock
+    case .heldBy(let other):
+      throw InputError(key: "out", "another run is writing \(folder) (\(other.isEmpty ? "unknown holder" : other)); "
+                         + "wait for it or choose another --out")
+    }
   }
 
   static func configure(_ args: ParsedArguments, suite: Suite?) throws(UsageError) -> RunConfiguration {
