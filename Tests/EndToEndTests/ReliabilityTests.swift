@@ -113,6 +113,19 @@ import Testing
     #expect(try String(contentsOfFile: root + "/results", encoding: .utf8) == "keep me")
   }
 
+  /// A cache folder that cannot be written (here: below a file; read-only folders do not
+  /// stop root, who runs CI) leaves the run going, uncached on disk, and says so.
+  @Test func anUnwritableCacheFolderIsReportedAndTheRunGoesOn() throws {
+    let root = temporaryDirectory("cache-unwritable")
+    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    try "a file".write(toFile: root + "/file", atomically: true, encoding: .utf8)
+    let r = try BenchProcess.run(["run", "--corpus", corpus, "--cache", "warm", "--cache-dir", root + "/file/cache",
+                                  "--out", root + "/out", "--quiet", "--history", root + "/h.jsonl"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stderr.contains("could not be stored in the disk cache") && r.stderr.contains("not a directory"), "\(r.stderr)")
+    #expect(FileManager.default.fileExists(atPath: root + "/out/results.json"))
+  }
+
   @Test func aFolderAnotherRunHoldsIsRefusedNamingThatRun() throws {
     let root = temporaryDirectory("out-locked")
     guard case .acquired(let lock) = try FolderLock.acquire(root + "/out", description: "bcv-bench run, pid 4242") else {

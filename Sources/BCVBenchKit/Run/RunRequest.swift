@@ -71,8 +71,15 @@ extension RunRequest {
       }
       if resume && !quiet { Platform.writeStderr("bcv-bench: resuming: \(completed.count) of \(plan.jobs.count) jobs already done\n") }
     }
-    let (records, buildErrors) = Runner(configuration: configuration).run(cases, plan: plan, journal: journal, completed: completed)
+    let runner = Runner(configuration: configuration)
+    let (records, buildErrors) = runner.run(cases, plan: plan, journal: journal, completed: completed)
     buildErrors.forEach { Platform.writeStderr("bcv-bench: error: \($0)\n") }
+    let cache = runner.sharedCache.statistics
+    if cache.failedStores > 0 {
+      Platform.writeStderr("bcv-bench: warning: \(cache.failedStores) answer(s) could not be stored in the disk cache "
+                           + "\(configuration.cacheDirectory ?? "") (\(cache.firstFailure ?? "unknown reason")); the run went on "
+                           + "without storing them, so warm jobs may show misses\n")
+    }
     let metadata = Provenance.metadata(request: self, corpus: corpus, cases: cases)
     return RunOutcome(results: RunResults(metadata: metadata, records: records, file: ""), cases: cases, corpus: corpus)
   }

@@ -6,6 +6,10 @@ public struct CacheStatistics: Sendable, Hashable {
   public var evictions = 0
   public var corrupt = 0
   public var stores = 0
+  /// Stores that could not be written (a read-only or full disk): the run goes on with the
+  /// answers uncached; `firstFailure` says why.
+  public var failedStores = 0
+  public var firstFailure: String?
 
   public init() {}
 

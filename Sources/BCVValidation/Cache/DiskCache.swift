@@ -67,6 +67,10 @@ public final class DiskCache: ResultCache, @unchecked Sendable {
     do {
       try AtomicFile.write(text, to: path(for: key), durability: Self.durability)
     } catch {
+      lock.withLock {
+        stats.failedStores += 1
+        if stats.firstFailure == nil { stats.firstFailure = "\(error)" }
+      }
       return
     }
     let overBound = lock.withLock { () -> Bool in

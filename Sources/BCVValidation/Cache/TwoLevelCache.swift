@@ -36,6 +36,8 @@ public final class TwoLevelCache: ResultCache, @unchecked Sendable {
     s.evictions = m.evictions + d.evictions
     s.corrupt = d.corrupt
     s.stores = d.stores
+    s.failedStores = d.failedStores
+    s.firstFailure = d.firstFailure
     return s
   }
 }
