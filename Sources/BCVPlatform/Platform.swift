@@ -36,6 +36,13 @@ public enum Platform {
   }
 
   /// The number of processors this process may run on.
+  /// Makes a write past the file-size limit (`RLIMIT_FSIZE`, a quota) fail with EFBIG, an
+  /// error the caller reports, instead of killing the process with SIGXFSZ halfway through
+  /// writing its results. Call once at start-up.
+  public static func reportFileSizeLimitAsError() {
+    signal(SIGXFSZ, SIG_IGN)
+  }
+
   /// This process's id.
   public static var processID: Int32 { getpid() }
 

@@ -126,6 +126,28 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: root + "/out/results.json"))
   }
 
+  /// A full disk (here a file-size limit, `ulimit -f`): the run ends with a clear error
+  /// naming the file, exit 4 — not killed by SIGXFSZ — and leaves no half-written file.
+  @Test func aFileSizeLimitIsAClearErrorAndLeavesNoHalfWrittenFile() throws {
+    let root = temporaryDirectory("fsize")
+    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", "ulimit -f 8; exec \"$0\" \"$@\"", BenchProcess.binary.path, "run", "--corpus", corpus,
+                         "--out", root + "/out", "--quiet", "--history", root + "/h.jsonl"]
+    process.currentDirectoryURL = Fixtures.packageRoot
+    let err = Pipe()
+    process.standardError = err
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationReason == .exit && process.terminationStatus == 4, "\(process.terminationStatus) \(stderr)")
+    #expect(stderr.contains("cannot write results") && stderr.contains("File too large"), "\(stderr)")
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: root + "/out").filter { $0.contains(".tmp-") }
+    #expect(leftovers.isEmpty, "\(leftovers)")
+  }
+
   @Test func aFolderAnotherRunHoldsIsRefusedNamingThatRun() throws {
     let root = temporaryDirectory("out-locked")
     guard case .acquired(let lock) = try FolderLock.acquire(root + "/out", description: "bcv-bench run, pid 4242") else {

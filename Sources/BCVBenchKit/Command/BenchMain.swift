@@ -7,6 +7,7 @@ public enum BenchMain {
 
   /// Runs `bcv-bench` with the words after the program name; returns the exit status.
   public static func main(_ arguments: [String]) -> Int32 {
+    Platform.reportFileSizeLimitAsError()
     do {
       return try dispatch(arguments).rawValue
     } catch let e as UsageError {

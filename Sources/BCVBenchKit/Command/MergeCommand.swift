@@ -45,7 +45,7 @@ enum MergeCommand: Command {
       try ResultsWriter.write(merged.records, metadata: merged.metadata, to: out)
       try ReportWriting.write(results: merged, comparison: comparison, history: history, to: out)
     } catch {
-      throw InternalFailure("cannot write results to \(out): \(error)")
+      throw FileError(path: out, reason: "cannot write results: \(error)")
     }
     if !args.flags.contains("quiet") {
       print(RunSummary(records: merged.records).table())

@@ -1,3 +1,4 @@
+import BCVPlatform
 import BCVValidation
 
 /// `bcv-bench rerun RESULTS.json`: repeat exactly the run a results file describes, and say
@@ -19,7 +20,7 @@ enum RerunCommand: Command {
     let out = args.value("out") ?? "Reports/rerun"
     results.file = out + "/results.json"
     do { try ResultsWriter.write(results.records, metadata: results.metadata, to: out) } catch {
-      throw InternalFailure("cannot write results to \(out): \(error)")
+      throw FileError(path: out, reason: "cannot write results: \(error)")
     }
     if !args.flags.contains("quiet") {
       for line in environmentDifferences(original.metadata, results.metadata) { print("differs: \(line)") }

@@ -46,7 +46,7 @@ enum RunCommand: Command {
       try ResultsWriter.write(results.records, metadata: results.metadata, to: outDirectory)
       try ReportWriting.write(results: results, comparison: comparison, history: history, to: outDirectory)
     } catch {
-      throw InternalFailure("cannot write results to \(outDirectory): \(error)")
+      throw FileError(path: outDirectory, reason: "cannot write results: \(error)")
     }
     if let dir = args.value("certificate") {
       do {
