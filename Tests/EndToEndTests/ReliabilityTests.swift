@@ -76,6 +76,45 @@ import Testing
     #expect(try stableRows(out) == stableRows(reference))
   }
 
+  /// SIGINT (and SIGTERM) mid-run: the run stops between jobs, writes what is done as
+  /// partial results (exit 130), a baseline refuses them, and `--resume` finishes the run
+  /// with the results of an uninterrupted one.
+  @Test(arguments: [SIGINT, SIGTERM])
+  func anInterruptedRunWritesPartialResultsAndResumes(signal: Int32) throws {
+    let out = temporaryDirectory("interrupted-\(signal)"), reference = temporaryDirectory("reference-\(signal)")
+    let arguments = ["run", "--corpus", corpus, "--samples", "100000,200000", "--repetitions", "2", "--seed", "3"]
+    let process = Process()
+    process.executableURL = BenchProcess.binary
+    process.arguments = arguments + ["--out", out, "--quiet", "--history", out + "-h.jsonl"]
+    process.currentDirectoryURL = Fixtures.packageRoot
+    process.standardOutput = FileHandle.nullDevice
+    let err = Pipe()
+    process.standardError = err
+    try process.run()
+    let journal = out + "/journal.jsonl"
+    let deadline = Date().addingTimeInterval(120)
+    while Date() < deadline {
+      let finished = ((try? String(contentsOfFile: journal, encoding: .utf8)) ?? "").split(separator: "\n").count - 1
+      if finished >= 2 || !process.isRunning { break }
+      usleep(20_000)
+    }
+    kill(process.processIdentifier, signal)
+    let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationReason == .exit && process.terminationStatus == 130, "\(process.terminationStatus): \(stderr)")
+    #expect(stderr.contains("interrupted:") && stderr.contains("--resume"), "\(stderr)")
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/results.json"))) as! [String: Any]
+    let run = json["run"] as! [String: Any]
+    #expect(run["partial"] as? Bool == true && (json["results"] as! [Any]).count < (run["plannedJobs"] as! Int))
+    let baseline = try BenchProcess.run(["baseline", "update", "--suite", Fixtures.path("Suites/smoke.json"), "--from", out,
+                                         "--file", out + "-baseline.json", "--quiet"])
+    #expect(baseline.status == 2, "\(baseline.stderr)")
+    let resumed = try BenchProcess.run(arguments + ["--out", out, "--resume", "--history", out + "-h.jsonl"])
+    #expect(resumed.status == 0, "\(resumed.stderr)")
+    #expect(try BenchProcess.run(arguments + ["--out", reference, "--quiet", "--history", out + "-h.jsonl"]).status == 0)
+    #expect(try stableRows(out) == stableRows(reference))
+  }
+
   @Test func aCorruptJournalIsReportedAndLeftAsItIs() throws {
     let out = temporaryDirectory("corruptjournal")
     #expect(try BenchProcess.run(["run", "--corpus", corpus, "--samples", "1000", "--out", out, "--quiet"]).status == 0)

@@ -27,6 +27,9 @@ enum BaselineUpdateCommand: Command {
     } else {
       results = try request.perform().results
     }
+    if results.metadata.objectValue?["partial"]?.boolValue == true {
+      throw InputError(file: results.file, key: "run.partial", "refusing to store a baseline from an interrupted run (finish it with --resume first)")
+    }
     if let unsound = results.records.first(where: \.isUnsound) {
       throw InputError(key: "results", "refusing to store a baseline with an unsound answer (\(unsound.caseID), \(unsound.strategy))")
     }

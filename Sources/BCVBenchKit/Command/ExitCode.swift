@@ -11,6 +11,9 @@ public enum ExitCode: Int32, Sendable, CaseIterable {
   case performanceRegression = 3
   /// Internal or infrastructure failure (cannot write results, a bug).
   case internalFailure = 4
+  /// Interrupted by SIGINT or SIGTERM: the jobs done are written as partial results (and
+  /// kept in the journal for `--resume`); 128 + SIGINT, as shells report it.
+  case interrupted = 130
 }
 
 /// A mistake in how the command was called; printed with a pointer to `--help`.

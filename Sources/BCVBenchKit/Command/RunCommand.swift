@@ -23,9 +23,11 @@ enum RunCommand: Command {
     if args.flags.contains("gate") {
       gate = try Gate.forRun(request: request, baselinePath: args.value("baseline"), lenient: args.flags.contains("lenient"))
     }
+    Interruption.install()
     let outcome = try request.perform()
     var results = outcome.results
     results.file = outDirectory + "/results.json"
+    if Interruption.requested { return try writePartial(results, planned: outcome.plannedJobs, to: outDirectory, quiet: request.quiet) }
     var comparison = gate.map { $0.compare(candidate: results) }
     if let g = gate, let first = comparison, !args.flags.contains("no-confirm"), request.suite?.confirmsRegressions ?? true {
       let keys = first.jobsToConfirm(among: Baseline(results: results, suiteHash: nil).jobs)
@@ -107,6 +109,22 @@ enum RunCommand: Command {
     request.quiet = quiet
     if let text = args.value("shard") { request.shard = try Shard.parse(text).get() }
     return request
+  }
+
+  /// An interrupted run: the jobs done, written as results marked `"partial": true` (no
+  /// gate, no history, no report: they would judge an incomplete run); the journal keeps
+  /// them for `--resume`.
+  static func writePartial(_ results: RunResults, planned: Int, to folder: String, quiet: Bool) throws -> ExitCode {
+    var metadata = results.metadata
+    if case .object(let o) = metadata {
+      metadata = .object(JSONObject(o.keys.map { ($0, o[$0]!) } + [("partial", .bool(true)), ("plannedJobs", .number(planned))]))
+    }
+    do { try ResultsWriter.write(results.records, metadata: metadata, to: folder) } catch {
+      throw FileError(path: folder, reason: "cannot write partial results: \(error)")
+    }
+    Platform.writeStderr("bcv-bench: interrupted: \(results.records.count) of \(planned) job(s) done, written to \(folder)/results.json "
+                         + "marked partial; run the same command with --resume to finish\n")
+    return .interrupted
   }
 
   /// The output folder, claimed for this run: `--out` naming a file is a usage error, and so

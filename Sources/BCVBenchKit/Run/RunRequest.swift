@@ -31,6 +31,8 @@ public struct RunOutcome: Sendable {
   public var results: RunResults
   public var cases: [CorpusCase]
   public var corpus: Corpus
+  /// The jobs the plan held (more than `results.records` when the run was interrupted).
+  public var plannedJobs = 0
 }
 
 extension RunRequest {
@@ -81,7 +83,8 @@ extension RunRequest {
                            + "without storing them, so warm jobs may show misses\n")
     }
     let metadata = Provenance.metadata(request: self, corpus: corpus, cases: cases)
-    return RunOutcome(results: RunResults(metadata: metadata, records: records, file: ""), cases: cases, corpus: corpus)
+    return RunOutcome(results: RunResults(metadata: metadata, records: records, file: ""), cases: cases, corpus: corpus,
+                      plannedJobs: plan.jobs.count)
   }
 
   /// Runs the listed jobs of a performed run again, with fresh repetitions (as many as the

@@ -105,6 +105,8 @@ public struct Runner {
     for (index, record) in completed where index < slots.count { slots[index] = record }
     let progress = ProgressLine(enabled: configuration.progress, total: plan.jobs.count)
     for (n, index) in plan.executionOrder.enumerated() where slots[index] == nil {
+      // SIGINT/SIGTERM: stop between jobs; what is done is in the journal and returned.
+      if Interruption.requested { break }
       let job = plan.jobs[index]
       guard let obligations = compiled[job.caseIndex] else { continue }
       let strategy = configuration.strategyConfiguration(for: job)
