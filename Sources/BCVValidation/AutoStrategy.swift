@@ -3,7 +3,7 @@ import BCVNumerics
 
 /// The portfolio: chooses strategies per obligation from its features and combines them.
 ///
-/// 1. A cheap refuter first — `adaptive` (or `sampling`) — since a confirmed counterexample
+/// 1. A cheap refuter first — `adaptive` — since a confirmed counterexample
 ///    ends the matter with certainty.
 /// 2. Then provers in an order fitted to the obligation: for polynomial obligations of
 ///    dimension ≤ 4, `symbolic` (exact; proves tangent cases), then `interval`, then `smt`;
@@ -29,11 +29,10 @@ public struct AutoStrategy: Strategy {
 
   public init() {}
 
-  func refuter() -> (any Strategy)? {
-    StrategyID.adaptive.make()
-  }
+  /// The refuter run first.
+  static let refuter = StrategyID.adaptive
 
-  /// The provers to try for this obligation, in order, among those this build has.
+  /// The provers to try for this obligation, in order.
   func provers(for obligation: Obligation) -> [any Strategy] {
     let order: [StrategyID]
     if obligation.isPolynomial {
@@ -60,15 +59,11 @@ public struct AutoStrategy: Strategy {
       out.hitTimeLimit = timeLimited || r.dependsOnTime
       return out
     }
-    var fallback: (ObligationResult, String)?
-    if let refuter = refuter() {
-      let r = refuter.decide(compiled, settings: settings)
-      evaluations += r.evaluations
-      boxes += r.boxes
-      timeLimited = timeLimited || r.dependsOnTime
-      if case .violated = r.status { return finish(r, by: refuter.name) }
-      fallback = (r, refuter.name)
-    }
+    let fallback = Self.refuter.make().decide(compiled, settings: settings)
+    evaluations += fallback.evaluations
+    boxes += fallback.boxes
+    timeLimited = timeLimited || fallback.dependsOnTime
+    if case .violated = fallback.status { return finish(fallback, by: Self.refuter.name) }
     var unknownReasons: [UnknownReason] = []
     for prover in provers(for: compiled.obligation) {
       let r = prover.decide(compiled, settings: settings)
@@ -87,9 +82,9 @@ public struct AutoStrategy: Strategy {
         unknownReasons.append(reason.prefixed("\(prover.name): "))
       }
     }
-    if let (r, by) = fallback, case .holds = r.status { return finish(r, by: by) }
-    if let (f, _) = fallback, case .unknown(let why) = f.status { unknownReasons.insert(why, at: 0) }
-    let reason = unknownReasons.isEmpty ? UnknownReason(.undecided, "no strategy decided") : .combining(unknownReasons)
+    // No prover decided: the refuter's statistical answer, else every reason.
+    guard case .unknown(let why) = fallback.status else { return finish(fallback, by: Self.refuter.name) }
+    let reason = UnknownReason.combining([why] + unknownReasons)
     return finish(ObligationResult(condition: compiled.obligation.condition, status: .unknown(reason)), by: "none")
   }
 }

@@ -133,8 +133,9 @@ public struct JobRecord: Sendable, Hashable {
 
   /// The record of a job that ran to a verdict (held as it is, counterexample value and
   /// confirmation included).
-  public init(job: Job, caseID: String, verdict: Verdict, expected: ExpectedVerdict?, seconds: Double) {
-    self.init(caseID: caseID, strategy: job.strategy.name, samples: job.samples, workers: job.workers, cache: job.cache.rawValue,
+  /// `strategy` is the job's label (`StrategyConfiguration.label`).
+  public init(job: Job, strategy: String, caseID: String, verdict: Verdict, expected: ExpectedVerdict?, seconds: Double) {
+    self.init(caseID: caseID, strategy: strategy, samples: job.samples, workers: job.workers, cache: job.cache.rawValue,
               repetition: job.repetition, verdict: verdict.kind, proof: verdict.proof, violates: nil, counterexample: nil,
               expected: expected?.verdict, outcome: Outcome.scoring(verdict.kind, against: expected), seconds: seconds,
               evaluations: verdict.evaluations, boxes: verdict.boxes, reason: nil, obligations: [])

@@ -150,8 +150,7 @@ public struct Runner {
       for _ in 0..<loops { _ = execute(job, obligations, fingerprints, strategy) }
       seconds = batch.elapsedSeconds / Double(loops)
     }
-    var record = JobRecord(job: job, caseID: c.id, verdict: verdict, expected: c.expected, seconds: seconds)
-    record.strategy = strategy.label
+    var record = JobRecord(job: job, strategy: strategy.label, caseID: c.id, verdict: verdict, expected: c.expected, seconds: seconds)
     record.timingLoops = loops
     record.cacheHits = hits
     record.cacheMisses = misses
